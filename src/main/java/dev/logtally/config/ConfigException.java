@@ -1,0 +1,21 @@
+package dev.logtally.config;
+
+/**
+ * A configuration value that cannot work, found at start-up: its message names the key (or flag) and
+ * says what is wrong, in one line. The CLI turns it into exit code 2.
+ */
+public class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    public ConfigException(String key, String problem) {
+        super(key + ": " + problem);
+        this.key = key;
+    }
+
+    /** The configuration key or flag at fault. */
+    public String key() {
+        return key;
+    }
+}
