@@ -61,6 +61,14 @@ public final class PromText {
         throw new IllegalArgumentException("unclosed labels: " + line);
     }
 
+    /** {@code le} values compare as numbers: {@code 1}, {@code 1.0} and {@code 1e0} are the same bound. */
+    static String canonicalBound(String le) {
+        if (le.equals("+Inf")) {
+            return le;
+        }
+        return java.math.BigDecimal.valueOf(Double.parseDouble(le)).stripTrailingZeros().toPlainString();
+    }
+
     private static String canonicalLabels(String inner) {
         Map<String, String> labels = new TreeMap<>();
         int i = 0;
@@ -78,7 +86,7 @@ public final class PromText {
                     v.append(inner.charAt(j++));
                 }
             }
-            labels.put(name, v.toString());
+            labels.put(name, name.equals("le") ? canonicalBound(v.toString()) : v.toString());
             i = j + 1;
             while (i < inner.length() && (inner.charAt(i) == ',' || inner.charAt(i) == ' ')) {
                 i++;
