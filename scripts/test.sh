@@ -19,6 +19,7 @@ declare -A need=(
   [amtool]=prometheus-alertmanager
   [systemd-analyze]=systemd
   [dpkg-deb]=dpkg
+  [strace]=strace
   [gzip]=gzip
 )
 missing=()
