@@ -53,7 +53,9 @@ public final class RealProgram implements AutoCloseable {
     /** Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). */
     public static RealProgram pushgateway(Path tmp, int port) {
         return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, "/-/ready",
-                List.of("--web.listen-address=127.0.0.1:" + port));
+                // Debian's default --persistence.file is /var/lib/prometheus/pushgateway.data, shared by every
+                // instance on the machine: an empty value keeps each test's Pushgateway in memory only.
+                List.of("--web.listen-address=127.0.0.1:" + port, "--persistence.file="));
     }
 
     /** Starts {@code prometheus} with {@code configFile}, its TSDB in {@code tmp}. Extra flags may follow. */

@@ -1,0 +1,43 @@
+package dev.logtally.export;
+
+import dev.logtally.config.ConfigException;
+import java.util.Objects;
+
+/**
+ * How a push authenticates to the Pushgateway: not at all, with HTTP basic auth (the Pushgateway's
+ * {@code --web.config.file} {@code basic_auth_users}), or with a bearer token (for a proxy in front of
+ * it). Secrets are {@link Secret}s, so printing an auth shows {@code ****}.
+ *
+ * <pre>{@code
+ * PushAuth auth = new PushAuth.Basic("pusher", Secret.fromFile(Path.of("/etc/logtally/pg-password"), "push.password.file"));
+ * System.out.println(auth); // Basic[username=pusher, password=****]
+ * }</pre>
+ */
+public sealed interface PushAuth {
+    /** No authentication. */
+    PushAuth NONE = new None();
+
+    /** No {@code Authorization} header. */
+    record None() implements PushAuth {
+    }
+
+    /** HTTP basic auth ({@code push.username} with {@code push.password.file} or {@code push.password.env}). */
+    record Basic(String username, Secret password) implements PushAuth {
+        public Basic {
+            Objects.requireNonNull(password, "password");
+            if (username == null || username.isEmpty()) {
+                throw new ConfigException("push.username", "must be given with a password");
+            }
+            if (username.indexOf(':') >= 0 || username.chars().anyMatch(Character::isISOControl)) {
+                throw new ConfigException("push.username", "must not contain ':' or control characters");
+            }
+        }
+    }
+
+    /** {@code Authorization: Bearer} ({@code push.bearer.file} or {@code push.bearer.env}). */
+    record Bearer(Secret token) implements PushAuth {
+        public Bearer {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+}
