@@ -14,6 +14,16 @@ public class ConfigException extends RuntimeException {
         this.key = key;
     }
 
+    /** Why a file could not be read, in words for a one-line message ({@code no such file}, {@code permission denied}). */
+    public static String reason(java.io.IOException e) {
+        return switch (e.getClass().getSimpleName()) {
+            case "NoSuchFileException", "FileNotFoundException" -> "no such file";
+            case "AccessDeniedException" -> "permission denied";
+            case "NotDirectoryException" -> "not a directory";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+    }
+
     /** The configuration key or flag at fault. */
     public String key() {
         return key;

@@ -1,5 +1,6 @@
 package dev.logtally.config;
 
+import dev.logtally.export.PushOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * @param rotated            where rotated copies may sit ({@code rotated}); empty = the default siblings
  * @param stateDir           checkpoint directory ({@code state.dir}), or null
  * @param namespace          metric name prefix ({@code namespace})
- * @param push               Pushgateway settings, or null when not pushing
+ * @param push               where and how to push, or null when not pushing
+ * @param pushInterval       time between pushes
  * @param listen             where to serve {@code /metrics}, or null
  * @param pollInterval       how often idle files are checked
  * @param checkpointInterval how often a checkpoint is written
@@ -41,7 +43,8 @@ public record Options(
         List<String> rotated,
         Path stateDir,
         String namespace,
-        PushSettings push,
+        PushOptions push,
+        Duration pushInterval,
         HostPort listen,
         Duration pollInterval,
         Duration checkpointInterval,
@@ -53,23 +56,6 @@ public record Options(
         List<String> gauges,
         double[] buckets,
         Map<String, String> fields) {
-
-    /**
-     * Pushgateway settings.
-     *
-     * @param url      base URL, e.g. {@code http://127.0.0.1:9091}
-     * @param job      grouping key {@code job}
-     * @param instance grouping key {@code instance}
-     * @param interval time between pushes
-     * @param timeout  bound of one push attempt
-     * @param username basic-auth user, or null
-     * @param password basic-auth password, or null
-     * @param bearer   bearer token, or null
-     * @param tlsCaFile PEM CA file to trust for https, or null
-     */
-    public record PushSettings(String url, String job, String instance, Duration interval, Duration timeout,
-                               String username, Secret password, Secret bearer, Path tlsCaFile) {
-    }
 
     public Options {
         paths = List.copyOf(paths);
@@ -104,15 +90,8 @@ public record Options(
         if (push == null) {
             lines.add("push.url = (none)");
         } else {
-            lines.add("push.url = " + push.url());
-            lines.add("push.job = " + push.job());
-            lines.add("push.instance = " + push.instance());
-            lines.add("push.interval = " + Durations.format(push.interval()));
-            lines.add("push.timeout = " + Durations.format(push.timeout()));
-            lines.add("push.username = " + (push.username() == null ? "(none)" : push.username()));
-            lines.add("push.password = " + (push.password() == null ? "(none)" : push.password()));
-            lines.add("push.bearer = " + (push.bearer() == null ? "(none)" : push.bearer()));
-            lines.add("push.tls.ca.file = " + (push.tlsCaFile() == null ? "(none)" : push.tlsCaFile()));
+            push.describe().forEach((k, v) -> lines.add(k + " = " + v));
+            lines.add("push.interval = " + Durations.format(pushInterval));
         }
         lines.add("listen = " + (listen == null ? "(none)" : listen));
         lines.add("poll.interval = " + Durations.format(pollInterval));

@@ -1,10 +1,10 @@
 package dev.logtally.config;
 
+import dev.logtally.export.PushAuth;
+import dev.logtally.export.PushOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ public final class OptionsLoader {
 
     private static Options build(Values v, Map<String, String> env) {
         Duration pushInterval = v.duration("push.interval", "10s");
-        Options.PushSettings push = push(v, env, pushInterval);
+        PushOptions push = push(v, env);
         Duration checkpointInterval = v.duration("checkpoint.interval", push == null ? "5s" : Durations.format(pushInterval));
         String stateDir = v.get("state.dir");
         return new Options(
@@ -118,6 +118,7 @@ public final class OptionsLoader {
                 stateDir == null ? null : Path.of(stateDir),
                 namespace(v.getOr("namespace", "app")),
                 push,
+                pushInterval,
                 v.get("listen") == null ? null : HostPort.parse("listen", v.get("listen")),
                 v.duration("poll.interval", "200ms"),
                 checkpointInterval,
@@ -131,25 +132,35 @@ public final class OptionsLoader {
                 fields(v));
     }
 
-    private static Options.PushSettings push(Values v, Map<String, String> env, Duration interval) {
+    private static PushOptions push(Values v, Map<String, String> env) {
         String url = v.get("push.url");
         if (url == null) {
             for (String k : List.of("push.job", "push.instance", "push.username", "push.password.file",
-                    "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file")) {
+                    "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file", "push.timeout")) {
                 if (v.get(k) != null) {
                     throw new ConfigException(k, "is set but push.url (--push) is not");
                 }
             }
             return null;
         }
-        checkUrl(url);
         String job = v.get("push.job");
         if (job == null) {
             throw new ConfigException("push.job", "is required with push.url (--job NAME)");
         }
-        String instance = v.getOr("push.instance", hostName());
-        groupingValue("push.job", job);
-        groupingValue("push.instance", instance);
+        PushOptions push = PushOptions.of(url, job, v.getOr("push.instance", hostName()))
+                .withTimeout(v.duration("push.timeout", "5s"))
+                .withAuth(auth(v, env));
+        String ca = v.get("push.tls.ca.file");
+        if (ca != null) {
+            if (!Files.isReadable(Path.of(ca))) {
+                throw new ConfigException("push.tls.ca.file", "cannot read " + ca);
+            }
+            push = push.withCaFile(Path.of(ca));
+        }
+        return push;
+    }
+
+    private static PushAuth auth(Values v, Map<String, String> env) {
         Secret password = secret(v, env, "push.password");
         Secret bearer = secret(v, env, "push.bearer");
         String username = v.get("push.username");
@@ -162,18 +173,10 @@ public final class OptionsLoader {
         if (bearer != null && username != null) {
             throw new ConfigException("push.bearer.file", "use either basic auth (push.username) or a bearer token, not both");
         }
-        Path ca = null;
-        if (v.get("push.tls.ca.file") != null) {
-            ca = Path.of(v.get("push.tls.ca.file"));
-            if (!Files.isReadable(ca)) {
-                throw new ConfigException("push.tls.ca.file", "cannot read " + ca);
-            }
-            if (!url.startsWith("https:")) {
-                throw new ConfigException("push.tls.ca.file", "is set but push.url is not https");
-            }
+        if (username != null) {
+            return new PushAuth.Basic(username, password);
         }
-        Duration timeout = v.duration("push.timeout", "5s");
-        return new Options.PushSettings(stripSlash(url), job, instance, interval, timeout, username, password, bearer, ca);
+        return bearer == null ? PushAuth.NONE : new PushAuth.Bearer(bearer);
     }
 
     private static Secret secret(Values v, Map<String, String> env, String prefix) {
@@ -183,34 +186,9 @@ public final class OptionsLoader {
             throw new ConfigException(prefix + ".file", "set either " + prefix + ".file or " + prefix + ".env, not both");
         }
         if (file != null) {
-            return Secret.fromFile(prefix + ".file", Path.of(file));
+            return Secret.fromFile(Path.of(file), prefix + ".file");
         }
-        return var == null ? null : Secret.fromEnv(prefix + ".env", var, env);
-    }
-
-    private static void checkUrl(String url) {
-        try {
-            URI u = new URI(url);
-            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-                throw new ConfigException("push.url", "'" + url + "' is not an http(s) URL with a host");
-            }
-            if (u.getUserInfo() != null) {
-                throw new ConfigException("push.url", "must not carry credentials; use push.username and push.password.file");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException("push.url", "'" + url + "' is not a URL");
-        }
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** Grouping values go into the URL path; the client would turn a space into '+', so keep them plain. */
-    private static void groupingValue(String key, String value) {
-        if (value.isEmpty() || !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-'))) {
-            throw new ConfigException(key, "'" + value + "' may hold only letters, digits, '.', '_' and '-'");
-        }
+        return var == null ? null : Secret.fromEnv(var, prefix + ".env", env::get);
     }
 
     private static String hostName() {

@@ -34,7 +34,7 @@ final class CaTrust {
         try (InputStream in = Files.newInputStream(pemFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new ConfigException(KEY, "cannot read " + pemFile + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(KEY, "cannot read " + pemFile + ": " + ConfigException.reason(e));
         } catch (GeneralSecurityException e) {
             throw new ConfigException(KEY, pemFile + " is not a PEM certificate file: " + firstLine(e.getMessage()));
         }

@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.config.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ final class FailureText {
     }
 
     PushFailure timeout(Duration timeout) {
-        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, "push to " + target + " timed out after " + Durations.text(timeout));
+        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, "push to " + target + " timed out after " + dev.logtally.config.Durations.format(timeout));
     }
 
     PushFailure interrupted() {

@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.config.Secret;
 import dev.logtally.config.ConfigException;
 import java.util.Objects;
 

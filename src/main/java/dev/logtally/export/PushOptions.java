@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.config.Secret;
 import dev.logtally.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -93,7 +94,7 @@ public record PushOptions(URI url, String job, String instance, Duration timeout
         out.put("push.url", url.toString());
         out.put("push.job", job);
         out.put("push.instance", instance);
-        out.put("push.timeout", Durations.text(timeout));
+        out.put("push.timeout", dev.logtally.config.Durations.format(timeout));
         if (auth instanceof PushAuth.Basic basic) {
             out.put("push.username", basic.username());
             out.put("push.password", Secret.MASK + " (from " + basic.password().source() + ")");

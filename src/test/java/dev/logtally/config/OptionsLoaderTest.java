@@ -83,8 +83,8 @@ class OptionsLoaderTest {
         assertEquals(List.of("/a/*.log", "/b/app.log"), o.paths());
         assertEquals("loka_stratum", o.namespace());
         assertEquals(List.of("active_connections", "pool_connected"), o.gauges());
-        assertEquals("http://127.0.0.1:9091", o.push().url());
-        assertEquals(Duration.ofSeconds(1), o.push().interval());
+        assertEquals("http://127.0.0.1:9091", o.push().url().toString());
+        assertEquals(Duration.ofSeconds(1), o.pushInterval());
         assertEquals(Duration.ofSeconds(1), o.checkpointInterval(), "checkpoint interval follows the push interval");
         assertEquals("host-1", o.push().instance());
         assertEquals("took_ms", o.field("duration_ms"));
@@ -96,11 +96,11 @@ class OptionsLoaderTest {
         Files.writeString(pw, "hunter2-file\n");
         Options o = flags("push.url", "http://127.0.0.1:9091", "push.job", "j", "push.username", "u",
                 "push.password.file", pw.toString());
-        assertEquals("hunter2-file", o.push().password().reveal());
+        assertEquals("hunter2-file", ((dev.logtally.export.PushAuth.Basic) o.push().auth()).password().reveal());
         assertFalse(o.describe().contains("hunter2"), o.describe());
-        assertTrue(o.describe().contains("push.password = ****(file " + pw + ")"), o.describe());
+        assertTrue(o.describe().contains("push.password = **** (from file " + pw + ")"), o.describe());
         Options e = flags("push.url", "http://127.0.0.1:9091", "push.job", "j", "push.bearer.env", "PGPW");
-        assertEquals("s3cret-env", e.push().bearer().reveal());
+        assertEquals("s3cret-env", ((dev.logtally.export.PushAuth.Bearer) e.push().auth()).token().reveal());
         assertFalse(e.describe().contains("s3cret"), e.describe());
         assertFalse(e.toString().contains("s3cret"), "record toString masks too");
     }
@@ -121,7 +121,6 @@ class OptionsLoaderTest {
             "listen|:70000|listen: port 70000 is outside 0..65535",
             "gauges|a-b|gauges: 'a-b' is not a valid metric name part",
             "push.job|j|push.job: is set but push.url (--push) is not",
-            "push.url|ftp://x|push.url: 'ftp://x' is not an http(s) URL with a host",
             "fields.nope|x|fields.nope: unknown key (fields: [correlation_id, duration_ms, error_type, level, logger, message, method, release, service, stack_hash, stack_trace, thread, timestamp])",
             "colour|red|colour: unknown key",
     })
@@ -135,10 +134,12 @@ class OptionsLoaderTest {
     void pushNeedsAJobAndSafeGroupingValues() {
         assertEquals("push.job: is required with push.url (--job NAME)",
                 assertThrows(ConfigException.class, () -> flags("push.url", "http://127.0.0.1:1")).getMessage());
-        assertEquals("push.instance: 'my host' may hold only letters, digits, '.', '_' and '-'",
+        assertEquals("push.instance: 'my host' has ' ' at position 3; use only letters, digits, '.', '_' and '-'",
                 assertThrows(ConfigException.class, () -> flags("push.url", "http://127.0.0.1:1", "push.job", "j",
                         "push.instance", "my host")).getMessage());
-        assertEquals("push.url: must not carry credentials; use push.username and push.password.file",
+        assertEquals("push.url: must start with http:// or https://, got ftp://x",
+                assertThrows(ConfigException.class, () -> flags("push.url", "ftp://x", "push.job", "j")).getMessage());
+        assertEquals("push.url: must not carry credentials (user:password@); use push.username with push.password.file or push.password.env",
                 assertThrows(ConfigException.class, () -> flags("push.url", "http://u:pw@127.0.0.1:1", "push.job", "j")).getMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.config.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -65,7 +66,7 @@ class PushOptionsTest {
                 fails(() -> PushOptions.of("http://h:9091", "j", "h").withCaFile(tmp.resolve("ca.pem"))));
         PushOptions https = PushOptions.of("https://h:9091", "j", "h");
         Path missing = tmp.resolve("missing.pem");
-        assertEquals("push.tls.ca.file: cannot read " + missing + " (NoSuchFileException)",
+        assertEquals("push.tls.ca.file: cannot read " + missing + ": no such file",
                 fails(() -> Pusher.create(https.withCaFile(missing), PushListener.NONE)));
         Path notPem = Files.writeString(tmp.resolve("not.pem"), "hello\n", StandardCharsets.UTF_8);
         assertEquals("push.tls.ca.file: " + notPem + " is not a PEM certificate file: No certificate data found",
@@ -91,7 +92,7 @@ class PushOptionsTest {
         Path empty = Files.writeString(tmp.resolve("empty"), "\n", StandardCharsets.UTF_8);
         assertEquals("push.password.file: file " + empty + " is empty", fails(() -> Secret.fromFile(empty, "push.password.file")));
         Path missing = tmp.resolve("nope");
-        assertEquals("push.bearer.file: cannot read " + missing + " (NoSuchFileException)",
+        assertEquals("push.bearer.file: cannot read " + missing + ": no such file",
                 fails(() -> Secret.fromFile(missing, "push.bearer.file")));
         assertEquals("push.password.env: environment variable PG_PW is not set",
                 fails(() -> Secret.fromEnv("PG_PW", "push.password.env", Map.<String, String>of()::get)));
@@ -104,7 +105,7 @@ class PushOptionsTest {
     void describeShowsTheEffectiveConfigurationInKeyOrder() {
         PushOptions o = PushOptions.of("https://pg.example:9091", "checkout", "host-1").withTimeout(Duration.ofMillis(1500))
                 .withCaFile(Path.of("/etc/logtally/ca.pem"));
-        assertEquals("{push.url=https://pg.example:9091, push.job=checkout, push.instance=host-1, push.timeout=1500ms,"
+        assertEquals("{push.url=https://pg.example:9091, push.job=checkout, push.instance=host-1, push.timeout=1s500ms,"
                 + " push.tls.ca.file=/etc/logtally/ca.pem}", o.describe().toString());
         assertEquals("PushOptions" + o.describe(), o.toString());
     }

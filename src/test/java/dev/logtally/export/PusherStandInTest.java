@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.config.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
