@@ -1,0 +1,69 @@
+package dev.logtally.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.logtally.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoSettingsTest {
+
+    @Test
+    void durationsAreWrittenAsPrometheusWritesThem() {
+        assertEquals(Duration.ofMillis(250), DemoSettings.parseDuration("--duration", "250ms"));
+        assertEquals(Duration.ofSeconds(30), DemoSettings.parseDuration("--duration", "30s"));
+        assertEquals(Duration.ofMinutes(5), DemoSettings.parseDuration("--duration", "5m"));
+        assertEquals(Duration.ofMinutes(90), DemoSettings.parseDuration("--duration", "1h30m"));
+        assertEquals(Duration.ofDays(9), DemoSettings.parseDuration("--duration", "1w2d"));
+        assertEquals(Duration.ZERO, DemoSettings.parseDuration("--duration", "0"));
+    }
+
+    @Test
+    void badDurationsNameTheFlagAndTheProblem() {
+        assertEquals("--duration: \"5x\" has an unknown unit \"x\" (use ms, s, m, h, d or w)", bad("5x"));
+        assertEquals("--duration: \"m5\" is not a duration such as 30s, 5m or 1h30m", bad("m5"));
+        assertEquals("--duration: \"1.5s\" is not a duration such as 30s, 5m or 1h30m", bad("1.5s"));
+        assertEquals("--duration: \"30\" is not a duration such as 30s, 5m or 1h30m", bad("30"));
+        assertEquals("--duration: \"99999999999s\" is not a duration such as 30s, 5m or 1h30m", bad("99999999999s"));
+        assertEquals("--duration: is empty; give a duration such as 30s, 5m or 1h30m", bad(""));
+    }
+
+    private static String bad(String text) {
+        return assertThrows(ConfigException.class, () -> DemoSettings.parseDuration("--duration", text)).getMessage();
+    }
+
+    @Test
+    void badSettingsNameTheFlag() {
+        Path dir = Path.of("/tmp/x");
+        assertEquals("--rate: must be a number of events per second, at least 1, not 0.0", assertThrows(ConfigException.class,
+                () -> new DemoSettings(0, Duration.ZERO, dir, null, 1, null)).getMessage());
+        assertEquals("--rate: must be a number of events per second, at least 1, not NaN", assertThrows(ConfigException.class,
+                () -> new DemoSettings(Double.NaN, Duration.ZERO, dir, null, 1, null)).getMessage());
+        assertEquals("--max-file-size: \"12 parsecs\" is not a size such as 256KB or 10MB", assertThrows(ConfigException.class,
+                () -> new DemoSettings(10, Duration.ZERO, dir, null, 1, "12 parsecs")).getMessage());
+        assertEquals("--log-dir: is required", assertThrows(ConfigException.class,
+                () -> new DemoSettings(10, Duration.ZERO, null, null, 1, null)).getMessage());
+    }
+
+    @Test
+    void pacerWaitsExactlyUntilItemsAreDue() {
+        long[] now = {1_000};
+        List<Long> parks = new ArrayList<>();
+        Pacer pacer = new Pacer(100, () -> now[0], n -> {
+            parks.add(n);
+            now[0] += n;
+        });
+        pacer.await(0);
+        now[0] += 3_000_000; // 3 ms of work
+        pacer.await(1);      // the first item is due at 10 ms
+        now[0] += 25_000_000;
+        pacer.await(2);      // late: no wait
+        pacer.await(5);      // due at 50 ms
+        assertEquals(List.of(7_000_000L, 15_000_000L), parks);
+        assertEquals(50_000_000L, pacer.elapsedNanos());
+    }
+}
