@@ -37,6 +37,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before anything logs: logtally's own messages go to stderr, warnings and up unless a command says otherwise.
+        CliLogging.configure(ch.qos.logback.classic.Level.WARN);
         System.exit(run(args));
     }
 
