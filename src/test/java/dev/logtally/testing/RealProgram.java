@@ -50,10 +50,15 @@ public final class RealProgram implements AutoCloseable {
         return pushgateway(tmp, freePort());
     }
 
-    /** Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). */
+    /**
+     * Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). Its
+     * persistence file is its own, in its directory: Debian's default is the machine-wide
+     * {@code /var/lib/prometheus/pushgateway.data}, which would carry groups from test to test.
+     */
     public static RealProgram pushgateway(Path tmp, int port) {
+        Path persistence = tmp.resolve("prometheus-pushgateway-" + port).resolve("pushgateway.data");
         return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, "/-/ready",
-                List.of("--web.listen-address=127.0.0.1:" + port));
+                List.of("--web.listen-address=127.0.0.1:" + port, "--persistence.file=" + persistence));
     }
 
     /** Starts {@code prometheus} with {@code configFile}, its TSDB in {@code tmp}. Extra flags may follow. */
