@@ -108,14 +108,15 @@ while :; do
 done
 
 step 4/4 "Current metrics"
-echo "  On the Pushgateway (${NS}_*, logtally_*, push times):"
+echo "  On the Pushgateway (${NS}_*, logtally_*, push times; histogram buckets left out):"
 if ! metrics=$("${CURL[@]}" --fail "$PG/metrics" 2>&1); then
   fail "cannot read $PG/metrics: $metrics"
 fi
-grep -E "^(${NS}_|logtally_|push_(failure_)?time_seconds)" <<<"$metrics" | grep -v "job=\"$JOB\"" | sed 's/^/    /' || echo "    (nothing pushed by logtally yet)"
+grep -E "^(${NS}_|logtally_|push_(failure_)?time_seconds)" <<<"$metrics" | grep -v -e "job=\"$JOB\"" -e '_bucket{' \
+  | sed 's/^/    /' | grep . || echo "    (nothing pushed by logtally yet)"
 for q in "sum by (job, service, error_type) (rate(${NS}_errors_total[5m]))" \
          "sum by (job) (rate(${NS}_request_duration_seconds_count[5m]))" \
-         'ALERTS{alertstate="firing"}'; do
+         'sum by (alertname, severity, job, service) (ALERTS{alertstate="firing"})'; do
   echo "  Prometheus: $q"
   if ! answer=$(query "$q" 2>&1) || [[ "$answer" != *'"status":"success"'* ]]; then
     fail "Prometheus at $PROM did not answer '$q': $answer"
