@@ -23,6 +23,14 @@ class TestErrorTrackingScriptTest {
     }
 
     @Test
+    void helpPrintsTheUsageFromTheHeader() {
+        ProgramRun.Result r = run(Map.of(), script.toString(), "--help");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("The manual check of a running error-tracking stack"), r.output());
+        assertTrue(r.output().endsWith("wait for Prometheus to scrape the test push, default 60). Needs bash and curl.\n"), r.output());
+    }
+
+    @Test
     void badUsageExitsWith2AndSaysWhy() {
         ProgramRun.Result option = run(Map.of(), script.toString(), "--bogus");
         assertEquals(2, option.exitCode(), option.output());
