@@ -50,15 +50,12 @@ public final class RealProgram implements AutoCloseable {
         return pushgateway(tmp, freePort());
     }
 
-    /**
-     * Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). Its
-     * persistence file is its own, in its directory: Debian's default is the machine-wide
-     * {@code /var/lib/prometheus/pushgateway.data}, which would carry groups from test to test.
-     */
+    /** Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). */
     public static RealProgram pushgateway(Path tmp, int port) {
-        Path persistence = tmp.resolve("prometheus-pushgateway-" + port).resolve("pushgateway.data");
         return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, "/-/ready",
-                List.of("--web.listen-address=127.0.0.1:" + port, "--persistence.file=" + persistence));
+                // Debian's default --persistence.file is /var/lib/prometheus/pushgateway.data, shared by every
+                // instance on the machine: an empty value keeps each test's Pushgateway in memory only.
+                List.of("--web.listen-address=127.0.0.1:" + port, "--persistence.file="));
     }
 
     /** Starts {@code prometheus} with {@code configFile}, its TSDB in {@code tmp}. Extra flags may follow. */
