@@ -7,9 +7,10 @@ package dev.logtally.monitoring;
  *
  * <p>TODO(lead): {@code logtally tail} was not usable from the monitoring branch, so the only
  * implementation is {@link SyntheticPushProducer}. Add a {@code PipelineProducer} that runs the real
- * pipeline: {@code logtally demo-app} (logging through the drop-in with {@code -Dlogtally.dir=DIR
- * -Dlogtally.service=loka-stratum}, switched to an error burst by {@link #setTraffic}) and
- * {@code logtally tail --path DIR/app.log --state-dir STATE --push PUSHGATEWAY --job loka-stratum
+ * pipeline: {@code logtally demo-app --log-dir DIR} (service loka-stratum, logging through the drop-in;
+ * {@link #setTraffic} must be able to switch it to an error burst of more than 10 errors/s and 5% of
+ * requests) and
+ * {@code logtally tail --path DIR/loka-stratum.log --state-dir STATE --push PUSHGATEWAY --job loka-stratum
  * --instance pool-1 --push-interval 1s --config monitoring/tailer/tailer.properties}; then use it in
  * {@link ErrorTrackingStackIT#startStack}.
  *
