@@ -21,6 +21,7 @@ declare -A need=(
   [dpkg-deb]=dpkg
   [strace]=strace
   [gzip]=gzip
+  [curl]=curl
 )
 missing=()
 for program in "${!need[@]}"; do
