@@ -16,7 +16,8 @@ import java.util.Objects;
  * store.save(cp);
  * }</pre>
  *
- * @param formatVersion the file format version it was read with, or is to be written with ({@link #FORMAT_VERSION})
+ * @param formatVersion the file format version it was read from ({@link #FORMAT_VERSION} for a new one; files are
+ *                      always written in the current format)
  * @param savedAtMillis when it was taken, epoch milliseconds
  * @param namespace     the metric namespace the metrics were counted under: resuming under another one would
  *                      silently restart every counter at zero, so {@link CheckpointResume} refuses it
@@ -32,6 +33,11 @@ public record Checkpoint(int formatVersion, long savedAtMillis, String namespace
     public Checkpoint {
         Objects.requireNonNull(namespace, "namespace");
         positions = List.copyOf(positions);
+        for (FilePosition p : positions) {
+            if (p.stream() == null || p.path() == null || p.offset() < 0 || p.headLength() < 0) {
+                throw new IllegalArgumentException("incomplete file position: " + p);
+            }
+        }
         Objects.requireNonNull(metrics, "metrics");
     }
 

@@ -63,11 +63,12 @@ final class CheckpointCodec {
     private CheckpointCodec() {
     }
 
+    /** The file's bytes, always in the current format ({@link Checkpoint#FORMAT_VERSION}). */
     static byte[] encode(Checkpoint cp) {
         byte[] json = BODY_WRITER.writeValueAsBytes(toJson(cp));
         byte[] body = Arrays.copyOf(json, json.length + 1);
         body[json.length] = '\n';
-        byte[] header = MAPPER.writeValueAsBytes(new Header(CheckpointJson.FORMAT, cp.formatVersion(),
+        byte[] header = MAPPER.writeValueAsBytes(new Header(CheckpointJson.FORMAT, Checkpoint.FORMAT_VERSION,
                 (long) body.length, sha256(body)));
         byte[] out = Arrays.copyOf(header, header.length + 1 + body.length);
         out[header.length] = '\n';

@@ -53,13 +53,15 @@ public final class CheckpointStore implements AutoCloseable {
     private static final java.util.Set<Path> LOCKED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path dir;
+    private final Path key;
     private final Path file;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean closed;
 
-    private CheckpointStore(Path dir, FileChannel lockChannel, FileLock lock) {
+    private CheckpointStore(Path dir, Path key, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.key = key;
         this.file = dir.resolve(FILE_NAME);
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -78,18 +80,24 @@ public final class CheckpointStore implements AutoCloseable {
             throw new StateException("state dir " + d + " cannot be created (" + describe(e) + ")", e);
         }
         Path lockFile = d.resolve(LOCK_NAME);
-        if (!LOCKED_HERE.add(d)) {
+        Path key;
+        try {
+            key = d.toRealPath(); // one key however the directory is named (symbolic links, "..")
+        } catch (IOException e) {
+            throw new StateException("state dir " + d + " is not usable (" + describe(e) + ")", e);
+        }
+        if (!LOCKED_HERE.add(key)) {
             throw inUse(d, lockFile, " (in this process)");
         }
         try {
-            return lock(d, lockFile);
+            return lock(d, key, lockFile);
         } catch (RuntimeException e) {
-            LOCKED_HERE.remove(d);
+            LOCKED_HERE.remove(key);
             throw e;
         }
     }
 
-    private static CheckpointStore lock(Path d, Path lockFile) {
+    private static CheckpointStore lock(Path d, Path key, Path lockFile) {
         FileChannel ch;
         try {
             ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -101,6 +109,10 @@ public final class CheckpointStore implements AutoCloseable {
         FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // Held by this JVM under another name (a hard link). The channel is left open on purpose:
+            // closing it would release the other store's lock.
+            throw inUse(d, lockFile, " (in this process)");
         } catch (IOException e) {
             closeQuietly(ch);
             throw new StateException("state dir " + d + " cannot be locked (" + describe(e) + ")", e);
@@ -110,7 +122,7 @@ public final class CheckpointStore implements AutoCloseable {
             closeQuietly(ch);
             throw inUse(d, lockFile, holder);
         }
-        CheckpointStore store = new CheckpointStore(d, ch, lock);
+        CheckpointStore store = new CheckpointStore(d, key, ch, lock);
         try {
             store.writePid();
             store.removeLeftovers();
@@ -195,7 +207,7 @@ public final class CheckpointStore implements AutoCloseable {
             // closing the channel releases it anyway
         }
         closeQuietly(lockChannel);
-        LOCKED_HERE.remove(dir);
+        LOCKED_HERE.remove(key);
     }
 
     /** Makes the rename itself durable: without it a crash can bring back the old directory entry. */

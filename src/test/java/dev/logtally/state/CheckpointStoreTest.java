@@ -280,26 +280,48 @@ class CheckpointStoreTest {
                 e.getMessage());
     }
 
+    /**
+     * Root reads any file, so as root the load runs in a child JVM without the capabilities that bypass file
+     * permissions (setpriv, from util-linux).
+     */
     @Test
-    void aFileWithoutReadPermissionIsReported() throws IOException {
+    void aFileWithoutReadPermissionIsReported() throws Exception {
         Path dir = withFile(golden());
         Path file = dir.resolve("checkpoint.json");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        if (Files.isReadable(file)) {
-            // root reads anything: the same code path is covered by anUnreadableFileIsReportedNotReset
-            org.junit.jupiter.api.Assumptions.abort("running as root: permissions do not stop reading");
+        String expected = "state file " + file + " cannot be read (permission denied); give the user running logtally"
+                + " read and write access to " + dir;
+        if (!Files.isReadable(file)) {
+            assertEquals(expected, loadFails(dir).getMessage());
+            return;
         }
-        assertEquals("state file " + file + " cannot be read (permission denied); give the user running logtally"
-                + " read and write access to " + dir, loadFails(dir).getMessage());
+        Process child;
+        try {
+            child = ChildProcesses.start(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search"),
+                    ChildProcesses.Load.class, dir.toString());
+        } catch (IOException e) {
+            throw new AssertionError("running as root needs setpriv (Debian package util-linux) for this test", e);
+        }
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(expected + "\n", out);
     }
 
     @Test
-    void aSecondOpenInThisProcessIsRefusedUntilTheFirstCloses() {
+    void aSecondOpenInThisProcessIsRefusedUntilTheFirstCloses() throws IOException {
         CheckpointStore first = CheckpointStore.open(tmp);
         StateException e = assertThrows(StateException.class, () -> CheckpointStore.open(tmp.resolve(".")));
         assertEquals("state dir " + tmp + " is in use by another logtally (in this process) (it holds " + tmp.resolve("lock")
                 + "); stop it, or give this one another --state-dir", e.getMessage());
-        first.save(ChildProcesses.numbered(1)); // the refused open did not disturb the lock or the store
+        Path link = Files.createSymbolicLink(tmp.resolveSibling(tmp.getFileName() + "-link"), tmp);
+        try {
+            e = assertThrows(StateException.class, () -> CheckpointStore.open(link));
+            assertEquals("state dir " + link + " is in use by another logtally (in this process) (it holds "
+                    + link.resolve("lock") + "); stop it, or give this one another --state-dir", e.getMessage());
+        } finally {
+            Files.delete(link);
+        }
+        first.save(ChildProcesses.numbered(1)); // the refused opens did not disturb the lock or the store
         first.close();
         first.close();
         try (CheckpointStore again = CheckpointStore.open(tmp)) {

@@ -18,7 +18,12 @@ final class ChildProcesses {
     }
 
     static Process start(Class<?> main, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), main, args);
+    }
+
+    /** Starts {@code main} in a new JVM, the command prefixed by {@code wrapper} (e.g. setpriv and its options). */
+    static Process start(List<String> wrapper, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -36,6 +41,18 @@ final class ChildProcesses {
                 while (System.in.read() >= 0) {
                     // wait for the parent to close our stdin
                 }
+            }
+        }
+    }
+
+    /** Opens the dir and loads: prints "loaded" or the {@link StateException}'s message. */
+    static final class Load {
+        public static void main(String[] args) {
+            try (CheckpointStore store = CheckpointStore.open(Path.of(args[0]))) {
+                store.load();
+                System.out.println("loaded");
+            } catch (StateException e) {
+                System.out.println(e.getMessage());
             }
         }
     }
