@@ -334,7 +334,7 @@ class CheckpointStoreTest {
         Process child = ChildProcesses.start(ChildProcesses.HoldLock.class, tmp.toString());
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", out.readLine());
+            assertEquals("locked " + tmp, out.readLine());
             StateException e = assertThrows(StateException.class, () -> CheckpointStore.open(tmp));
             assertEquals("state dir " + tmp + " is in use by another logtally (pid " + child.pid() + ") (it holds "
                     + tmp.resolve("lock") + "); stop it, or give this one another --state-dir", e.getMessage());

@@ -36,7 +36,7 @@ final class ChildProcesses {
     static final class HoldLock {
         public static void main(String[] args) throws IOException {
             try (CheckpointStore store = CheckpointStore.open(Path.of(args[0]))) {
-                System.out.println("locked");
+                System.out.println("locked " + store.dir());
                 System.out.flush();
                 while (System.in.read() >= 0) {
                     // wait for the parent to close our stdin
