@@ -1,0 +1,42 @@
+package dev.logtally.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The on-disk shape of a checkpoint, kept apart from the in-memory records so that either can change
+ * without the other. Numbers are boxed so that a missing field reads as null and is reported, never
+ * taken as 0.
+ */
+final class CheckpointJson {
+    static final String FORMAT = "logtally-checkpoint";
+
+    private CheckpointJson() {
+    }
+
+    /** First line of the file: what it is and the size and SHA-256 of the body that follows. */
+    @JsonPropertyOrder({"format", "version", "bodyBytes", "sha256"})
+    record Header(String format, Integer version, Long bodyBytes, String sha256) {
+    }
+
+    @JsonPropertyOrder({"savedAtMillis", "namespace", "positions", "metrics"})
+    record Body(Long savedAtMillis, String namespace, List<Position> positions, List<Family> metrics) {
+    }
+
+    @JsonPropertyOrder({"stream", "path", "fileKey", "offset", "headLength", "headHash"})
+    record Position(String stream, String path, String fileKey, Long offset, Integer headLength, String headHash) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "type", "help", "labelNames", "buckets", "series"})
+    record Family(String name, String type, String help, List<String> labelNames, double[] buckets,
+                  List<SeriesJson> series) {
+    }
+
+    /** Counters and gauges have a {@code value}; histograms per-bucket (not cumulative) counts and a sum. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"labels", "value", "buckets", "sumNanos"})
+    record SeriesJson(List<String> labels, Double value, long[] buckets, Long sumNanos) {
+    }
+}

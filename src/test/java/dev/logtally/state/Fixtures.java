@@ -1,0 +1,45 @@
+package dev.logtally.state;
+
+import dev.logtally.aggregate.MetricFamily;
+import dev.logtally.aggregate.MetricSnapshot;
+import dev.logtally.aggregate.MetricType;
+import dev.logtally.aggregate.Series;
+import dev.logtally.source.FilePosition;
+import java.util.List;
+
+/** Fixed checkpoints for the state tests, with the values that are easy to get wrong. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    static Checkpoint golden() {
+        List<FilePosition> positions = List.of(
+                new FilePosition("/var/log/app/app.log", "/var/log/app/app.log", "(dev=803,ino=1234)", 1_048_576, 1024,
+                        "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef"),
+                new FilePosition("/var/log/app/app.log", "/var/log/app/app.2026-11-24.0.log.gz", null, 0, 0, null));
+        MetricSnapshot metrics = new MetricSnapshot(List.of(
+                new MetricFamily("loka_stratum_errors_total", MetricType.COUNTER, "Error events, by error type and service.",
+                        List.of("error_type", "service"), null, List.of(
+                        Series.counter(List.of("connection_timeout", "api"), 9007199254740992.0),
+                        Series.counter(List.of("quote\"back\\slash\nnewline", ""), 1),
+                        Series.counter(List.of("unknown", "caf\u00e9 \u2603"), 3))),
+                new MetricFamily("loka_stratum_pool_ratio", MetricType.GAUGE, "Last value of the log field pool_ratio.",
+                        List.of(), null, List.of(Series.gauge(List.of(), 0.1 + 0.2))),
+                new MetricFamily("loka_stratum_queue_depth", MetricType.GAUGE, "Last value of the log field queue_depth.",
+                        List.of(), null, List.of(Series.gauge(List.of(), -0.0))),
+                new MetricFamily("loka_stratum_request_duration_seconds", MetricType.HISTOGRAM,
+                        "Duration of timed events (duration_ms / 1000), by method.", List.of("method"), BOUNDS, List.of(
+                        Series.histogram(List.of("GET"), new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, Long.MAX_VALUE / 2},
+                                Long.MAX_VALUE),
+                        Series.histogram(List.of("other"), new long[12], 0))),
+                new MetricFamily("loka_stratum_tiny", MetricType.GAUGE, "Last value of the log field tiny.",
+                        List.of(), null, List.of(Series.gauge(List.of(), Double.MIN_VALUE))),
+                new MetricFamily("loka_stratum_vast", MetricType.GAUGE, "Last value of the log field vast.",
+                        List.of(), null, List.of(Series.gauge(List.of(), -1.7976931348623157e308))),
+                new MetricFamily("logtally_lines_total", MetricType.COUNTER, "Complete lines read from followed files"
+                        + " (skipped lines included).", List.of(), null, List.of(Series.counter(List.of(), 123456789012.0)))));
+        return Checkpoint.of(1_764_000_000_123L, "loka_stratum", positions, metrics);
+    }
+}
