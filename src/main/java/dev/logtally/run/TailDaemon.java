@@ -1,14 +1,184 @@
 package dev.logtally.run;
 
-import dev.logtally.cli.UserFacingException;
+import dev.logtally.FollowPipeline;
+import dev.logtally.Version;
+import dev.logtally.aggregate.MetricSnapshot;
+import dev.logtally.aggregate.SelfMetrics;
+import dev.logtally.aggregate.Snapshots;
+import dev.logtally.config.ConfigException;
 import dev.logtally.config.Options;
+import dev.logtally.export.LoggingPushListener;
+import dev.logtally.export.MetricsServer;
+import dev.logtally.export.PushFailure;
+import dev.logtally.export.PushListener;
+import dev.logtally.export.Pusher;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder until the stages are wired. */
-public final class TailDaemon {
-    private TailDaemon() {
+/**
+ * The running {@code tail}: a reader thread ({@link ReaderLoop} over a {@link FollowPipeline}), a pusher
+ * thread ({@link PushLoop}) when {@code push.url} is set, and a {@link MetricsServer} when {@code listen}
+ * is set. Only checkpointed values are published to the pusher and the server, so nothing a crash could
+ * take back is ever shown; the live gauges (lag, files, checkpoint age) are added at read time.
+ *
+ * <pre>{@code
+ * try (TailDaemon d = TailDaemon.start(options, Clock.systemUTC())) {
+ *     ...
+ * }   // close(): final checkpoint, final push
+ * }</pre>
+ */
+public final class TailDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TailDaemon.class);
+
+    private final FollowPipeline follow;
+    private final ReaderLoop reader;
+    private final Thread readerThread;
+    private final AtomicReference<MetricSnapshot> published;
+    private final MetricsServer server;
+    private final Pusher pusher;
+    private final PushLoop pushLoop;
+    private final Thread pushThread;
+    private boolean closed;
+
+    private TailDaemon(Options o, Clock clock) {
+        follow = FollowPipeline.open(o, clock);
+        published = new AtomicReference<>(follow.restored());
+        SelfMetrics self = follow.self();
+        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(), published::set);
+        readerThread = new Thread(reader, "logtally-reader");
+        MetricsServer srv = null;
+        Pusher p = null;
+        try {
+            if (o.listen() != null) {
+                srv = MetricsServer.start(new InetSocketAddress(o.listen().host(), o.listen().port()), this::current);
+                LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
+            }
+            if (o.push() != null) {
+                PushListener counting = new PushListener() {
+                    @Override
+                    public void succeeded(Instant at) {
+                        self.countPush();
+                        self.setLastPushTime(at.toEpochMilli());
+                    }
+
+                    @Override
+                    public void failed(PushFailure failure) {
+                        self.countPushFailure();
+                    }
+                };
+                p = Pusher.create(o.push(), counting.andThen(new LoggingPushListener(o.push(), clock, Duration.ofMinutes(1))));
+            }
+        } catch (RuntimeException e) {
+            if (srv != null) {
+                srv.close();
+            }
+            follow.close();
+            throw e;
+        }
+        server = srv;
+        pusher = p;
+        pushLoop = p == null ? null : new PushLoop(reader, p, this::current, clock, Waiter.monitor(), o.pushInterval());
+        pushThread = p == null ? null : new Thread(pushLoop, "logtally-pusher");
     }
 
-    public static int runUntilSignalled(Options options) {
-        throw new UserFacingException("tail is not wired yet");
+    /** Opens everything (state lock, checkpoint, files, server) and starts the threads. */
+    public static TailDaemon start(Options o, Clock clock) {
+        requireTailOptions(o);
+        TailDaemon d = new TailDaemon(o, clock);
+        d.readerThread.start();
+        if (d.pushThread != null) {
+            d.pushThread.start();
+        }
+        return d;
+    }
+
+    /**
+     * {@code logtally tail}: starts the daemon, logs the effective configuration, and runs until SIGTERM or
+     * SIGINT, which end it with a final checkpoint and push; returns 0 then.
+     */
+    public static int runUntilSignalled(Options o) {
+        requireTailOptions(o);
+        LOG.info("logtally {} tail starting with configuration:\n{}", Version.current(), o.describe());
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTerminate(stop::countDown);
+        try (TailDaemon d = start(o, Clock.systemUTC())) {
+            stop.await();
+            LOG.info("stopping: final checkpoint{}", d.pusher == null ? "" : " and push");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("stopped");
+        return 0;
+    }
+
+    private static void requireTailOptions(Options o) {
+        if (o.paths().isEmpty()) {
+            throw new ConfigException("paths", "at least one file or glob to follow is required (--path GLOB)");
+        }
+        if (o.stateDir() == null) {
+            throw new ConfigException("state.dir", "a state directory for the checkpoint is required (--state-dir DIR)");
+        }
+        if (o.push() == null && o.listen() == null) {
+            throw new ConfigException("push.url", "nothing would see the metrics: give --push URL --job NAME, --listen HOST:PORT, or both");
+        }
+    }
+
+    /** The last checkpointed values plus the live gauges: what is pushed and served. */
+    public MetricSnapshot current() {
+        return Snapshots.combine(published.get(), follow.self().live());
+    }
+
+    /** The port {@code /metrics} is served on, or -1. */
+    public int metricsPort() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** Stops the threads: the reader writes its final checkpoint, then the final push is made. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (pushLoop != null) {
+                pushLoop.stop();
+                join(pushThread);
+            }
+            reader.stop();
+            join(readerThread);
+            if (pushLoop != null) {
+                var outcome = pushLoop.finalPush();
+                if (!outcome.succeeded()) {
+                    LOG.warn("final push failed; the next start pushes the same totals");
+                }
+            }
+        } finally {
+            if (pusher != null) {
+                pusher.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            follow.close();
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(TimeUnit.MINUTES.toMillis(1));
+            if (t.isAlive()) {
+                LOG.warn("{} did not stop within 1m", t.getName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

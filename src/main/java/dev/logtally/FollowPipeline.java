@@ -1,0 +1,127 @@
+package dev.logtally;
+
+import dev.logtally.aggregate.MetricSnapshot;
+import dev.logtally.aggregate.SelfMetrics;
+import dev.logtally.parse.Event;
+import dev.logtally.run.FollowStep;
+import dev.logtally.source.Follower;
+import dev.logtally.source.FollowerNotice;
+import dev.logtally.source.FollowerOptions;
+import dev.logtally.source.FilePosition;
+import dev.logtally.state.Checkpoint;
+import dev.logtally.state.CheckpointResume;
+import dev.logtally.state.CheckpointStore;
+import dev.logtally.config.Options;
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code tail}'s reading side: a {@link Follower} feeding the {@link Pipeline}, resumed from the
+ * checkpoint in the state directory and checkpointed back into it. A checkpoint holds the follower's
+ * positions and every counted value of the same instant, so a restart after any stop resumes exactly
+ * where the counted lines end.
+ *
+ * <pre>{@code
+ * try (FollowPipeline fp = FollowPipeline.open(options, Clock.systemUTC())) {
+ *     fp.poll();
+ *     MetricSnapshot durable = fp.checkpoint();
+ * }
+ * }</pre>
+ */
+public final class FollowPipeline implements FollowStep, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowPipeline.class);
+
+    private final Pipeline pipeline;
+    private final Follower follower;
+    private final CheckpointStore store;
+    private final String namespace;
+    private final Clock clock;
+    private final MetricSnapshot restored;
+
+    private FollowPipeline(Pipeline pipeline, Follower follower, CheckpointStore store, String namespace, Clock clock,
+                           MetricSnapshot restored) {
+        this.pipeline = pipeline;
+        this.follower = follower;
+        this.store = store;
+        this.namespace = namespace;
+        this.clock = clock;
+        this.restored = restored;
+    }
+
+    /** Locks the state directory, restores the checkpoint if there is one, and opens the followed files. */
+    public static FollowPipeline open(Options options, Clock clock) {
+        CheckpointStore store = CheckpointStore.open(options.stateDir());
+        try {
+            Pipeline pipeline = Pipeline.create(options, clock);
+            SelfMetrics self = pipeline.self();
+            FollowerOptions fo = Pipeline.followerOptions(options, clock);
+            Optional<Checkpoint> cp = store.load();
+            Follower follower;
+            if (cp.isPresent()) {
+                List<FilePosition> positions = CheckpointResume.resume(cp.get(), pipeline.aggregator(), self, store.dir());
+                LOG.info("resuming from {} ({} file positions)", store.file(), positions.size());
+                follower = Follower.resume(fo, positions, notice -> onNotice(notice, self));
+            } else {
+                LOG.info("no checkpoint in {}: first start, reading files from their {}", store.dir(),
+                        options.startAtEnd() ? "end" : "beginning");
+                follower = Follower.firstStart(fo, notice -> onNotice(notice, self));
+            }
+            return new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void onNotice(FollowerNotice notice, SelfMetrics self) {
+        if (notice instanceof FollowerNotice.Rotated r) {
+            self.countRotation(r.kind().label());
+            LOG.info(notice.message());
+        } else {
+            LOG.warn(notice.message());
+        }
+    }
+
+    /** The values restored from the checkpoint (zero on a first start): safe to publish at once. */
+    public MetricSnapshot restored() {
+        return restored;
+    }
+
+    public SelfMetrics self() {
+        return pipeline.self();
+    }
+
+    @Override
+    public long poll() {
+        long read = follower.poll(pipeline);
+        long lagBytes = follower.lagBytes();
+        SelfMetrics self = pipeline.self();
+        self.setLagBytes(lagBytes);
+        self.setFilesFollowed(follower.filesOpen());
+        long newest = pipeline.newestEventMillis();
+        self.setLagSeconds(lagBytes > 0 && newest != Event.NO_TIME ? Math.max(0, clock.millis() - newest) / 1000.0 : 0);
+        return read;
+    }
+
+    @Override
+    public MetricSnapshot checkpoint() {
+        long now = clock.millis();
+        MetricSnapshot snapshot = pipeline.snapshot();
+        store.save(Checkpoint.of(now, namespace, follower.positions(), snapshot));
+        pipeline.self().setCheckpointTime(now);
+        return snapshot;
+    }
+
+    @Override
+    public void close() {
+        try {
+            follower.close();
+        } finally {
+            store.close();
+        }
+    }
+}

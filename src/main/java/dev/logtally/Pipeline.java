@@ -1,0 +1,112 @@
+package dev.logtally;
+
+import dev.logtally.aggregate.Aggregator;
+import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.SelfMetrics;
+import dev.logtally.config.Options;
+import dev.logtally.parse.Event;
+import dev.logtally.parse.LineParser;
+import dev.logtally.parse.LogField;
+import dev.logtally.parse.ParseError;
+import dev.logtally.parse.ParseErrorSink;
+import dev.logtally.parse.ParserOptions;
+import dev.logtally.source.FollowerOptions;
+import dev.logtally.source.Line;
+import dev.logtally.source.LineSink;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The one class that wires logtally's stages: each {@link Line} from the source is parsed into an
+ * {@link Event} and counted by the {@link Aggregator}, with the tailer's own counters kept alongside.
+ * {@code tail} drives it from a {@link dev.logtally.source.Follower} (see {@link FollowPipeline}); the
+ * archive tools drive the very same sink from archives, in one-shot mode.
+ *
+ * <p>Everything is decided here once, from the {@link Options}: which fields the parser reads, the
+ * aggregator's metrics, the follower's limits. Nothing is looked up again per line.
+ *
+ * <pre>{@code
+ * Pipeline p = Pipeline.create(options, Clock.systemUTC());
+ * new ArchiveReader(options.lineMaxBytes()).read(Path.of("app.log.gz"), p);
+ * MetricSnapshot totals = p.snapshot();
+ * }</pre>
+ */
+public final class Pipeline implements LineSink, ParseErrorSink {
+    private final LineParser parser;
+    private final Aggregator aggregator;
+    private final SelfMetrics self;
+    private long newestEventMillis = Event.NO_TIME;
+
+    private Pipeline(LineParser parser, Aggregator aggregator, SelfMetrics self) {
+        this.parser = parser;
+        this.aggregator = aggregator;
+        this.self = self;
+    }
+
+    /** A pipeline counting what the tailer counts, with fresh (zero) metrics. */
+    public static Pipeline create(Options options, Clock clock) {
+        SelfMetrics self = new SelfMetrics(Version.current(), clock);
+        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(aggregatorOptions(options), self), self);
+    }
+
+    /** Parses and counts one line. Called on the reading thread only. */
+    @Override
+    public void accept(Line line) {
+        self.countLine(line.end() - line.offset());
+        Event e = parser.parse(line, this);
+        if (e != null) {
+            self.countEvent();
+            aggregator.apply(e);
+            if (e.timestampMillis() > newestEventMillis) {
+                newestEventMillis = e.timestampMillis();
+            }
+        }
+    }
+
+    @Override
+    public void onError(ParseError error, Line line) {
+        self.countParseError(error);
+    }
+
+    public Aggregator aggregator() {
+        return aggregator;
+    }
+
+    public SelfMetrics self() {
+        return self;
+    }
+
+    /** Event time of the newest event counted so far, or {@link Event#NO_TIME}. */
+    public long newestEventMillis() {
+        return newestEventMillis;
+    }
+
+    /** The application metrics and the tailer's checkpointed counters, as one snapshot. */
+    public dev.logtally.aggregate.MetricSnapshot snapshot() {
+        return dev.logtally.aggregate.Snapshots.combine(aggregator.snapshot(), self.checkpointed());
+    }
+
+    /** What the tailer's parser reads: only what it counts. Field names come from {@code fields.*}. */
+    public static ParserOptions parserOptions(Options o) {
+        ParserOptions.Builder b = ParserOptions.builder().gauges(o.gauges());
+        for (LogField f : LogField.values()) {
+            b.name(f, o.field(f.key()));
+        }
+        return b.build();
+    }
+
+    /** The aggregator's metrics, as configured. */
+    public static AggregatorOptions aggregatorOptions(Options o) {
+        return new AggregatorOptions(o.namespace(), o.buckets(), o.labelsMaxValues(), List.copyOf(o.errorLevels()), o.gauges());
+    }
+
+    /** The follower's files and limits, as configured. */
+    public static FollowerOptions followerOptions(Options o, Clock clock) {
+        return FollowerOptions.of(o.paths())
+                .withRotated(o.rotated())
+                .withLineMaxBytes(o.lineMaxBytes())
+                .withRotateWait(o.rotateWait())
+                .withStart(o.startAtEnd() ? FollowerOptions.Start.END : FollowerOptions.Start.BEGINNING)
+                .withClock(clock);
+    }
+}

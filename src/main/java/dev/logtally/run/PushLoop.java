@@ -1,0 +1,97 @@
+package dev.logtally.run;
+
+import dev.logtally.aggregate.MetricSnapshot;
+import dev.logtally.export.PushOutcome;
+import dev.logtally.export.Pusher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pusher thread of {@code tail}: every push interval it asks the reader for a fresh checkpoint, then
+ * pushes the latest checkpointed values (with retries until the next tick). It reads nothing itself and
+ * never blocks the reader; a Pushgateway that is down only delays the next successful push, which then
+ * carries the full totals.
+ *
+ * <pre>{@code
+ * PushLoop loop = new PushLoop(reader, pusher, daemon::current, clock, Waiter.monitor(), Duration.ofSeconds(10));
+ * new Thread(loop, "logtally-pusher").start();
+ * }</pre>
+ */
+public final class PushLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(PushLoop.class);
+    /** How long a push waits for the reader's fresh checkpoint before pushing the last published one. */
+    private static final Duration CHECKPOINT_WAIT = Duration.ofMillis(500);
+
+    private final ReaderLoop reader;
+    private final Pusher pusher;
+    private final Supplier<MetricSnapshot> current;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final Duration interval;
+    private volatile boolean stopping;
+
+    public PushLoop(ReaderLoop reader, Pusher pusher, Supplier<MetricSnapshot> current, Clock clock, Waiter waiter,
+                    Duration interval) {
+        this.reader = reader;
+        this.pusher = pusher;
+        this.current = current;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.interval = interval;
+    }
+
+    public void stop() {
+        stopping = true;
+        waiter.wake();
+    }
+
+    @Override
+    public void run() {
+        long next = clock.millis();
+        while (!stopping) {
+            long now = clock.millis();
+            if (now < next) {
+                try {
+                    waiter.await(Duration.ofMillis(next - now));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                continue;
+            }
+            next += interval.toMillis();
+            if (next <= now) {
+                next = now + interval.toMillis(); // the machine stalled: skip missed ticks instead of bursting
+            }
+            awaitFreshCheckpoint();
+            if (!stopping) {
+                pusher.push(current, Instant.ofEpochMilli(next));
+            }
+        }
+    }
+
+    /** The last push, after the reader's final checkpoint: one attempt, bounded by the push timeout. */
+    public PushOutcome finalPush() {
+        return pusher.pushOnce(current.get());
+    }
+
+    private void awaitFreshCheckpoint() {
+        try {
+            reader.requestCheckpoint().get(CHECKPOINT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("no fresh checkpoint within {}; pushing the last one", CHECKPOINT_WAIT);
+        } catch (ExecutionException e) {
+            LOG.debug("checkpoint failed; pushing the last one: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}
