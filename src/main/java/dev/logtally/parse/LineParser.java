@@ -1,0 +1,122 @@
+package dev.logtally.parse;
+
+import dev.logtally.source.Line;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
+
+/**
+ * Turns one log line into an {@link Event}, or skips it and says why. One instance per thread, reused
+ * for every line: it holds the per-line scratch state, so it is not thread-safe.
+ *
+ * <p>A Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names are
+ * matched by their bytes against the names the {@link ParserOptions} ask for; every other value is
+ * skipped without being decoded. Label values are canonicalised (see {@link LabelCache}).
+ *
+ * <p>Skipped lines: oversized ({@link ParseError#OVERSIZED}), not UTF-8 ({@link ParseError#INVALID_UTF8},
+ * checked here because Jackson does not check the strings it skips), not JSON or JSON followed by more
+ * ({@link ParseError#MALFORMED}), JSON but not an object ({@link ParseError#NOT_AN_OBJECT}). Kept lines
+ * with a bad value are reported too ({@code INVALID_TIMESTAMP}, {@code INVALID_DURATION},
+ * {@code INVALID_GAUGE}), after the event is built; see {@link FieldReader} for the value rules.
+ *
+ * <pre>{@code
+ * LineParser parser = new LineParser(ParserOptions.defaults());
+ * LineSink sink = line -> {
+ *     Event e = parser.parse(line, (error, bad) -> errors.increment(error.label()));
+ *     if (e != null) aggregator.add(e);
+ * };
+ * }</pre>
+ */
+public final class LineParser {
+    private final TokenStreamFactory json;
+    private final FieldTable fields;
+    private final FieldReader reader;
+    private final ExceptionName exceptionName;
+    private final EventValues values;
+
+    public LineParser(ParserOptions options) {
+        // Names learned by Jackson's symbol table stay in this factory: one per parser, so no two
+        // threads ever merge into the same table. Charset detection off: lines are UTF-8, checked here.
+        this.json = JsonFactory.builder().disable(TokenStreamFactory.Feature.CHARSET_DETECTION).build();
+        this.fields = new FieldTable(options, json);
+        LabelCache labels = new LabelCache();
+        this.reader = new FieldReader(labels);
+        this.exceptionName = new ExceptionName(labels);
+        this.values = new EventValues(options.gauges().size());
+    }
+
+    /**
+     * Parses {@code line}.
+     *
+     * @param errors told of each problem with the line (with the line, valid during the call only)
+     * @return the event, or null when the line is skipped (the sink then heard why)
+     */
+    public Event parse(Line line, ParseErrorSink errors) {
+        if (line.oversized()) {
+            errors.onError(ParseError.OVERSIZED, line);
+            return null;
+        }
+        byte[] buf = line.buf();
+        int start = line.start();
+        int length = line.length();
+        if (!Utf8.isValid(buf, start, length)) {
+            errors.onError(ParseError.INVALID_UTF8, line);
+            return null;
+        }
+        values.reset();
+        ParseError failure;
+        try (JsonParser p = json.createParser(ObjectReadContext.empty(), buf, start, length)) {
+            failure = readLine(p);
+        } catch (JacksonException e) {
+            failure = ParseError.MALFORMED;
+        }
+        if (failure != null) {
+            errors.onError(failure, line);
+            return null;
+        }
+        if (values.errorType == null) {
+            if (values.stackTrace != null) {
+                values.errorType = exceptionName.fromText(values.stackTrace);
+            } else if (values.stackTraceAt >= 0) {
+                values.errorType = exceptionName.fromJson(buf, start + values.stackTraceAt, start + length);
+            }
+        }
+        Event event = values.toEvent();
+        values.reportInvalid(line, errors);
+        return event;
+    }
+
+    /** Reads the whole line into {@link #values}; returns why it is skipped, or null when it is an event. */
+    private ParseError readLine(JsonParser p) {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            if (first == null) {
+                return ParseError.MALFORMED; // empty or blank
+            }
+            p.skipChildren();
+            return p.nextToken() == null ? ParseError.NOT_AN_OBJECT : ParseError.MALFORMED;
+        }
+        final PropertyNameMatcher matcher = fields.matcher;
+        final int[] kinds = fields.kinds;
+        for (;;) {
+            int slot = p.nextNameMatch(matcher);
+            if (slot >= 0) {
+                reader.read(kinds[slot], fields.gaugeIndex[slot], p, p.nextToken(), values);
+            } else if (slot == PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
+                if (p.nextToken().isStructStart()) {
+                    p.skipChildren();
+                }
+            } else if (slot == PropertyNameMatcher.MATCH_END_OBJECT) {
+                break;
+            } else {
+                return ParseError.MALFORMED;
+            }
+        }
+        // Anything after the object but whitespace is trailing garbage, a second object included.
+        return p.nextToken() == null ? null : ParseError.MALFORMED;
+    }
+}
