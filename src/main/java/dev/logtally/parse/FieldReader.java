@@ -106,8 +106,9 @@ final class FieldReader {
     /** The numeric value, or NaN when the token is not a number nor a string holding one. */
     private static double number(JsonParser p, JsonToken t) {
         return switch (t) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            case VALUE_STRING -> NumberText.parse(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+            // Jackson's own conversion makes a String and calls Double.parseDouble; this reads its buffer.
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_STRING ->
+                    NumberText.parse(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
             default -> {
                 skip(p, t);
                 yield Double.NaN;

@@ -2,21 +2,18 @@ package dev.logtally.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.TokenStreamFactory;
-import tools.jackson.core.sym.PropertyNameMatcher;
-import tools.jackson.core.util.Named;
 
 /**
  * The field names a {@link LineParser} reacts to, each bound to what it does with the value. Built once
  * from {@link ParserOptions}: a field the options do not ask for is simply absent, so the per-line loop
  * never tests whether a feature is on; Jackson skips the value like any unknown field.
  *
- * <p>Matching goes through Jackson's {@link PropertyNameMatcher}, which compares the name's raw bytes
- * (as 32-bit quads) with the expected names: no {@code String} is made for a name on the per-line path.
+ * <p>Names are looked up in a {@link NameTable}: Jackson canonicalises field names, so no
+ * {@code String} is made for a name on the per-line path once the name has been seen.
  *
  * <pre>{@code
- * FieldTable table = new FieldTable(ParserOptions.defaults(), factory);
- * int slot = parser.nextNameMatch(table.matcher);   // then table.kinds[slot]
+ * FieldTable table = new FieldTable(ParserOptions.defaults());
+ * int slot = table.names.slot(parser.nextName());   // then table.kinds[slot], -1 for a field not read
  * }</pre>
  */
 final class FieldTable {
@@ -37,31 +34,31 @@ final class FieldTable {
     static final int STACK_HASH = 13;
     static final int GAUGE = 14;
 
-    final PropertyNameMatcher matcher;
+    final NameTable names;
     /** What to do with the value of the field matched at each slot. */
     final int[] kinds;
     /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}. */
     final int[] gaugeIndex;
 
-    FieldTable(ParserOptions options, TokenStreamFactory factory) {
-        List<Named> names = new ArrayList<>();
+    FieldTable(ParserOptions options) {
+        List<String> names = new ArrayList<>();
         List<Integer> kindList = new ArrayList<>();
         List<Integer> gaugeList = new ArrayList<>();
         for (LogField f : LogField.values()) {
             int kind = kindOf(f, options.captures(f));
             if (kind >= 0) {
-                names.add(Named.fromString(options.name(f)));
+                names.add(options.name(f));
                 kindList.add(kind);
                 gaugeList.add(-1);
             }
         }
         List<String> gauges = options.gauges();
         for (int g = 0; g < gauges.size(); g++) {
-            names.add(Named.fromString(gauges.get(g)));
+            names.add(gauges.get(g));
             kindList.add(GAUGE);
             gaugeList.add(g);
         }
-        this.matcher = factory.constructNameMatcher(names, false);
+        this.names = new NameTable(names);
         this.kinds = kindList.stream().mapToInt(Integer::intValue).toArray();
         this.gaugeIndex = gaugeList.stream().mapToInt(Integer::intValue).toArray();
     }

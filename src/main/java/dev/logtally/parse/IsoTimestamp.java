@@ -29,17 +29,18 @@ final class IsoTimestamp {
             return Event.NO_TIME;
         }
         final int end = off + len;
-        int year = digits(c, off, 4);
-        int month = digits(c, off + 5, 2);
-        int day = digits(c, off + 8, 2);
-        int hour = digits(c, off + 11, 2);
-        int minute = digits(c, off + 14, 2);
-        int second = digits(c, off + 17, 2);
+        int century = twoDigits(c, off);
+        int yearOfCentury = twoDigits(c, off + 2);
+        int month = twoDigits(c, off + 5);
+        int day = twoDigits(c, off + 8);
+        int hour = twoDigits(c, off + 11);
+        int minute = twoDigits(c, off + 14);
+        int second = twoDigits(c, off + 17);
         char t = c[off + 10];
-        if ((year | month | day | hour | minute | second) < 0
+        if ((century | yearOfCentury | month | day | hour | minute | second) < 0
                 || c[off + 4] != '-' || c[off + 7] != '-' || (t != 'T' && t != 't')
                 || c[off + 13] != ':' || c[off + 16] != ':'
-                || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
+                || month < 1 || month > 12 || day < 1 || day > daysInMonth(century * 100 + yearOfCentury, month)
                 || hour > 23 || minute > 59 || second > 59) {
             return Event.NO_TIME;
         }
@@ -67,7 +68,7 @@ final class IsoTimestamp {
         if (offsetSeconds == Integer.MIN_VALUE) {
             return Event.NO_TIME;
         }
-        long seconds = daysFromEpoch(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        long seconds = daysFromEpoch(century * 100 + yearOfCentury, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1000L + millis;
     }
 
@@ -84,18 +85,18 @@ final class IsoTimestamp {
             return Integer.MIN_VALUE;
         }
         int rest = end - i - 1;
-        int hours = rest >= 2 ? digits(c, i + 1, 2) : -1;
+        int hours = rest >= 2 ? twoDigits(c, i + 1) : -1;
         int minutes = 0;
         int secs = 0;
         if (rest == 2) {
             // ±HH
         } else if (rest == 4) {
-            minutes = digits(c, i + 3, 2);
+            minutes = twoDigits(c, i + 3);
         } else if (rest == 5 && c[i + 3] == ':') {
-            minutes = digits(c, i + 4, 2);
+            minutes = twoDigits(c, i + 4);
         } else if (rest == 8 && c[i + 3] == ':' && c[i + 6] == ':') {
-            minutes = digits(c, i + 4, 2);
-            secs = digits(c, i + 7, 2);
+            minutes = twoDigits(c, i + 4);
+            secs = twoDigits(c, i + 7);
         } else {
             return Integer.MIN_VALUE;
         }
@@ -109,17 +110,15 @@ final class IsoTimestamp {
         return sign == '-' ? -total : total;
     }
 
-    /** The decimal value of {@code n} ASCII digits at {@code c[i]}, or -1 if one is not a digit. */
-    private static int digits(char[] c, int i, int n) {
-        int v = 0;
-        for (int k = 0; k < n; k++) {
-            int d = c[i + k] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
+    /** The value of the two ASCII digits at {@code c[i]}, or a negative number if either is not a digit. */
+    private static int twoDigits(char[] c, int i) {
+        int tens = c[i] - '0';
+        int ones = c[i + 1] - '0';
+        // Negative when either is below '0' or above '9' (chars are unsigned, so no overflow).
+        if ((tens | ones | (9 - tens) | (9 - ones)) < 0) {
+            return -1000;
         }
-        return v;
+        return tens * 10 + ones;
     }
 
     private static int daysInMonth(int year, int month) {

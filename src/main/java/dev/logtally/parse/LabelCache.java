@@ -1,5 +1,7 @@
 package dev.logtally.parse;
 
+import java.util.Arrays;
+
 /**
  * A small, bounded intern cache for label-ish values (service, method, error type, level): the same
  * text yields the same {@code String} instance, so the aggregator's map lookups compare by identity
@@ -21,6 +23,8 @@ final class LabelCache {
     static final int MAX_LENGTH = 128;
 
     private final String[] values = new String[SLOTS];
+    /** The text of each value, compared with {@link Arrays#equals(char[], int, int, char[], int, int)}. */
+    private final char[][] texts = new char[SLOTS][];
     private final int[] hashes = new int[SLOTS];
     private final byte[] nextVictim = new byte[SLOTS / WAYS];
 
@@ -38,15 +42,16 @@ final class LabelCache {
         for (int k = base; k < base + WAYS; k++) {
             String v = values[k];
             if (v == null) {
-                return store(k, h, new String(c, off, len));
+                return store(k, h, c, off, len);
             }
-            if (hashes[k] == h && sameText(v, c, off, len)) {
+            char[] t = texts[k];
+            if (hashes[k] == h && Arrays.equals(t, 0, t.length, c, off, off + len)) {
                 return v;
             }
         }
         int victim = nextVictim[set];
         nextVictim[set] = (byte) ((victim + 1) % WAYS);
-        return store(base + victim, h, new String(c, off, len));
+        return store(base + victim, h, c, off, len);
     }
 
     /** How many values the cache holds (for tests). */
@@ -60,25 +65,16 @@ final class LabelCache {
         return n;
     }
 
-    private String store(int slot, int h, String s) {
-        values[slot] = s;
+    private String store(int slot, int h, char[] c, int off, int len) {
+        char[] text = Arrays.copyOfRange(c, off, off + len);
+        String value = new String(text);
+        values[slot] = value;
+        texts[slot] = text;
         hashes[slot] = h;
-        return s;
+        return value;
     }
 
     private static int spread(int h) {
         return h ^ (h >>> 16) ^ (h >>> 7);
-    }
-
-    private static boolean sameText(String v, char[] c, int off, int len) {
-        if (v.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (v.charAt(i) != c[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -7,15 +7,14 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * Turns one log line into an {@link Event}, or skips it and says why. One instance per thread, reused
  * for every line: it holds the per-line scratch state, so it is not thread-safe.
  *
- * <p>A Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names are
- * matched by their bytes against the names the {@link ParserOptions} ask for; every other value is
- * skipped without being decoded. Label values are canonicalised (see {@link LabelCache}).
+ * <p>A Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names
+ * (canonicalised by Jackson) are looked up among the names the {@link ParserOptions} ask for; every other
+ * value is skipped without being decoded. Label values are canonicalised (see {@link LabelCache}).
  *
  * <p>Skipped lines: oversized ({@link ParseError#OVERSIZED}), not UTF-8 ({@link ParseError#INVALID_UTF8},
  * checked here because Jackson does not check the strings it skips), not JSON or JSON followed by more
@@ -41,8 +40,11 @@ public final class LineParser {
     public LineParser(ParserOptions options) {
         // Names learned by Jackson's symbol table stay in this factory: one per parser, so no two
         // threads ever merge into the same table. Charset detection off: lines are UTF-8, checked here.
-        this.json = JsonFactory.builder().disable(TokenStreamFactory.Feature.CHARSET_DETECTION).build();
-        this.fields = new FieldTable(options, json);
+        this.json = JsonFactory.builder()
+                .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
+                .recyclerPool(new SingleThreadRecyclerPool())
+                .build();
+        this.fields = new FieldTable(options);
         LabelCache labels = new LabelCache();
         this.reader = new FieldReader(labels);
         this.exceptionName = new ExceptionName(labels);
@@ -100,21 +102,20 @@ public final class LineParser {
             p.skipChildren();
             return p.nextToken() == null ? ParseError.NOT_AN_OBJECT : ParseError.MALFORMED;
         }
-        final PropertyNameMatcher matcher = fields.matcher;
+        final NameTable names = fields.names;
         final int[] kinds = fields.kinds;
-        for (;;) {
-            int slot = p.nextNameMatch(matcher);
+        String name;
+        while ((name = p.nextName()) != null) {
+            int slot = names.slot(name);
+            JsonToken value = p.nextToken();
             if (slot >= 0) {
-                reader.read(kinds[slot], fields.gaugeIndex[slot], p, p.nextToken(), values);
-            } else if (slot == PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
-                if (p.nextToken().isStructStart()) {
-                    p.skipChildren();
-                }
-            } else if (slot == PropertyNameMatcher.MATCH_END_OBJECT) {
-                break;
-            } else {
-                return ParseError.MALFORMED;
+                reader.read(kinds[slot], fields.gaugeIndex[slot], p, value, values);
+            } else if (value.isStructStart()) {
+                p.skipChildren();
             }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            return ParseError.MALFORMED; // cannot happen: Jackson throws first; kept as a guard
         }
         // Anything after the object but whitespace is trailing garbage, a second object included.
         return p.nextToken() == null ? null : ParseError.MALFORMED;

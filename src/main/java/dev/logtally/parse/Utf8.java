@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
  * U+10FFFF). Jackson does not check the strings it skips, and the tailer skips most of them, so the
  * parser checks every line itself, before Jackson sees it.
  *
- * <p>Log lines are mostly ASCII: eight bytes are tested at a time until one has its high bit set, then
- * that one sequence is checked byte by byte and the fast path resumes.
+ * <p>Log lines are mostly ASCII: 32 bytes (four words) are tested at a time until one has its high bit
+ * set, then that one sequence is checked byte by byte and the fast path resumes.
  *
  * <pre>{@code
  * boolean ok = Utf8.isValid(line.buf(), line.start(), line.length());
@@ -28,6 +28,14 @@ final class Utf8 {
         int i = start;
         final int end = start + length;
         while (i < end) {
+            // Fast path: 32 bytes of ASCII per step, then 8.
+            while (i + 32 <= end && (((long) LONGS.get(buf, i) | (long) LONGS.get(buf, i + 8)
+                    | (long) LONGS.get(buf, i + 16) | (long) LONGS.get(buf, i + 24)) & HIGH_BITS) == 0) {
+                i += 32;
+            }
+            if (i == end) {
+                break;
+            }
             if (i + 8 <= end) {
                 long highBits = (long) LONGS.get(buf, i) & HIGH_BITS;
                 if (highBits == 0) {

@@ -66,6 +66,20 @@ class IsoTimestampTest {
     }
 
     @Test
+    void aNonDigitInAnyDigitPositionIsRejected() {
+        String valid = "2026-11-24T12:56:22.123+01:30";
+        for (int i = 0; i < valid.length(); i++) {
+            if (Character.isDigit(valid.charAt(i))) {
+                for (char bad : new char[] {'x', '/', ':', ' ', '\u0660'}) {
+                    char[] c = valid.toCharArray();
+                    c[i] = bad;
+                    assertEquals(Event.NO_TIME, IsoTimestamp.parse(c, 0, c.length), new String(c));
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsWhatIsNotAnOffsetDateTime() {
         for (String bad : new String[] {
             "2026-11-24T12:56:22", "2026-11-24T12:56:22.123", "2026-11-24X12:56:22Z", "2026-11-24T12:56:22ZZ",

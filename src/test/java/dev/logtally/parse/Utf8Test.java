@@ -35,6 +35,23 @@ class Utf8Test {
     }
 
     @Test
+    void looksOnlyInsideTheWindow() {
+        // Invalid bytes all around: reading one byte too far, or too early, would reject the window.
+        for (int length = 0; length <= 100; length++) {
+            for (int start = 1; start < 10; start++) {
+                byte[] buf = new byte[start + length + 9];
+                java.util.Arrays.fill(buf, (byte) 0xFF);
+                java.util.Arrays.fill(buf, start, start + length, (byte) 'a');
+                assertTrue(Utf8.isValid(buf, start, length), length + " at " + start);
+                if (length > 0) {
+                    buf[start + length - 1] = (byte) 0xC3; // cut-off sequence at the very end
+                    assertFalse(Utf8.isValid(buf, start, length), length + " at " + start);
+                }
+            }
+        }
+    }
+
+    @Test
     void acceptsEveryCodePointAtEveryAlignment() {
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp += cp < 0x800 ? 1 : 61) {
             if (cp >= 0xD800 && cp <= 0xDFFF) {
