@@ -56,8 +56,9 @@ public class ParseBenchmark {
                 throw new IllegalStateException("generated line skipped");
             }
         }
-        System.out.printf("%n%d lines, %.0f bytes on average, %d with a stack trace%n",
-                LINES, generated.meanLength(), generated.errorLines());
+        System.out.printf("%n%d lines: %d without a stack trace (%.0f bytes on average), %d with one (%.0f bytes)%n",
+                LINES, LINES - generated.errorLines(), generated.meanLength(false),
+                generated.errorLines(), generated.meanLength(true));
     }
 
     @Benchmark

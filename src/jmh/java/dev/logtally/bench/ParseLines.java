@@ -34,13 +34,13 @@ public final class ParseLines {
         "org.springframework.dao.DataAccessResourceFailureException: could not obtain connection",
     };
 
-    private final byte[] buffer;
     private final Line[] lines;
+    private final boolean[] withTrace;
     private final int errorLines;
 
-    private ParseLines(byte[] buffer, Line[] lines, int errorLines) {
-        this.buffer = buffer;
+    private ParseLines(Line[] lines, boolean[] withTrace, int errorLines) {
         this.lines = lines;
+        this.withTrace = withTrace;
         this.errorLines = errorLines;
     }
 
@@ -52,18 +52,28 @@ public final class ParseLines {
         return errorLines;
     }
 
-    /** Mean line length in bytes, terminator excluded. */
-    public double meanLength() {
-        return (double) (buffer.length - lines.length) / lines.length;
+    /** Mean length in bytes (terminator excluded) of the lines with a stack trace, or of the others. */
+    public double meanLength(boolean withStackTrace) {
+        long bytes = 0;
+        int n = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (withTrace[i] == withStackTrace) {
+                bytes += lines[i].length();
+                n++;
+            }
+        }
+        return n == 0 ? 0 : (double) bytes / n;
     }
 
     public static ParseLines generate(int count, long seed) {
         Random random = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<int[]> spans = new ArrayList<>();
+        boolean[] withTrace = new boolean[count];
         int errors = 0;
         for (int i = 0; i < count; i++) {
             boolean error = random.nextInt(20) == 0;
+            withTrace[i] = error;
             errors += error ? 1 : 0;
             byte[] line = (error ? errorLine(random, i) : requestLine(random, i)).getBytes(StandardCharsets.UTF_8);
             spans.add(new int[] {out.size(), line.length});
@@ -76,7 +86,7 @@ public final class ParseLines {
             int[] s = spans.get(i);
             lines[i] = new Line("bench.log", s[0], s[0] + s[1] + 1L, buffer, s[0], s[1], false);
         }
-        return new ParseLines(buffer, lines, errors);
+        return new ParseLines(lines, withTrace, errors);
     }
 
     private static String requestLine(Random r, int i) {

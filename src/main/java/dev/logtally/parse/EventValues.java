@@ -27,6 +27,8 @@ final class EventValues {
     boolean durationInvalid;
     final double[] gauges;
     final boolean[] gaugeInvalid;
+    /** Set when a gauge field was seen: only then do {@link #gauges} need resetting. */
+    boolean gaugesTouched;
     String correlationId;
     String message;
     String logger;
@@ -37,6 +39,7 @@ final class EventValues {
 
     EventValues(int gaugeCount) {
         gauges = new double[gaugeCount];
+        Arrays.fill(gauges, Double.NaN);
         gaugeInvalid = new boolean[gaugeCount];
     }
 
@@ -51,9 +54,10 @@ final class EventValues {
         method = null;
         durationMs = Double.NaN;
         durationInvalid = false;
-        if (gauges.length > 0) {
+        if (gaugesTouched) {
             Arrays.fill(gauges, Double.NaN);
             Arrays.fill(gaugeInvalid, false);
+            gaugesTouched = false;
         }
         correlationId = null;
         message = null;
@@ -77,9 +81,11 @@ final class EventValues {
         if (durationInvalid) {
             errors.onError(ParseError.INVALID_DURATION, line);
         }
-        for (boolean invalid : gaugeInvalid) {
-            if (invalid) {
-                errors.onError(ParseError.INVALID_GAUGE, line);
+        if (gaugesTouched) {
+            for (boolean invalid : gaugeInvalid) {
+                if (invalid) {
+                    errors.onError(ParseError.INVALID_GAUGE, line);
+                }
             }
         }
     }

@@ -48,6 +48,7 @@ final class FieldReader {
                 boolean valid = Double.isFinite(d);
                 v.gauges[gauge] = valid ? d + 0.0 : Double.NaN;
                 v.gaugeInvalid[gauge] = !valid && t != JsonToken.VALUE_NULL;
+                v.gaugesTouched = true;
             }
             case FieldTable.STACK_HEAD -> {
                 // Left undecoded; its head is read from the line's bytes only if no error_type comes.

@@ -18,13 +18,15 @@ import java.util.List;
  */
 final class NameTable {
     private final String[] names;
+    private final int[] hashes;
     private final int[] slots;
     private final int mask;
 
     /** Slot {@code i} for {@code names.get(i)}; the names must be distinct. */
     NameTable(List<String> fieldNames) {
-        int size = Integer.highestOneBit(Math.max(4, fieldNames.size() * 4) - 1) << 1;
+        int size = Integer.highestOneBit(Math.max(4, fieldNames.size() * 8) - 1) << 1;
         names = new String[size];
+        hashes = new int[size];
         slots = new int[size];
         mask = size - 1;
         for (int i = 0; i < fieldNames.size(); i++) {
@@ -37,19 +39,21 @@ final class NameTable {
                 at = (at + 1) & mask;
             }
             names[at] = name;
+            hashes[at] = name.hashCode();
             slots[at] = i;
         }
     }
 
     /** The slot of {@code name}, or -1 when it is not one of the table's names. */
     int slot(String name) {
-        int at = spread(name.hashCode()) & mask;
+        int h = name.hashCode(); // cached in the String: Jackson hands out the same instance each time
+        int at = spread(h) & mask;
         for (;;) {
             String candidate = names[at];
             if (candidate == null) {
                 return -1;
             }
-            if (candidate == name || candidate.equals(name)) {
+            if (candidate == name || hashes[at] == h && candidate.equals(name)) {
                 return slots[at];
             }
             at = (at + 1) & mask;
