@@ -8,13 +8,8 @@ import tools.jackson.core.JsonToken;
  * {@link FieldTable}. Label-ish values (level, service, method, error type) are read from Jackson's
  * character buffer and canonicalised through a {@link LabelCache}, so a repeated value allocates nothing.
  *
- * <p>Value rules: JSON {@code null} counts as absent. {@code duration_ms} and gauges take a JSON number
- * or a string holding one (MDC values are strings); anything else, and a negative duration or a
- * non-finite value, is invalid. {@code @timestamp} takes an ISO-8601 string (see {@link IsoTimestamp})
- * or an integer of epoch milliseconds (the encoder's {@code [UNIX_TIMESTAMP_AS_NUMBER]}). An empty
- * label (level, service, method, error type) counts as absent. Text fields given a number or boolean keep its text; given an
- * object or array they are skipped as absent; a stack trace must be a string (an array, as
- * {@code writeStackTraceAsArray} writes it, counts as absent). A field repeated in one line: the last one wins.
+ * <p>The value rules are those listed on {@link LineParser}. A stack trace that is not captured is
+ * left undecoded: only where it starts is noted, for {@link ExceptionName#fromJson}.
  *
  * <pre>{@code
  * reader.read(FieldTable.DURATION, -1, parser, parser.nextToken(), values);

@@ -14,13 +14,29 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>A Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names
  * (canonicalised by Jackson) are looked up among the names the {@link ParserOptions} ask for; every other
- * value is skipped without being decoded. Label values are canonicalised (see {@link LabelCache}).
+ * value is skipped without being decoded. Label values (level, service, method, error type) come back
+ * as canonical instances from a small bounded cache, the usual five levels as constants.
  *
- * <p>Skipped lines: oversized ({@link ParseError#OVERSIZED}), not UTF-8 ({@link ParseError#INVALID_UTF8},
- * checked here because Jackson does not check the strings it skips), not JSON or JSON followed by more
- * ({@link ParseError#MALFORMED}), JSON but not an object ({@link ParseError#NOT_AN_OBJECT}). Kept lines
- * with a bad value are reported too ({@code INVALID_TIMESTAMP}, {@code INVALID_DURATION},
- * {@code INVALID_GAUGE}), after the event is built; see {@link FieldReader} for the value rules.
+ * <p>Skipped lines, told to the sink: {@link ParseError#OVERSIZED}; {@link ParseError#INVALID_UTF8}
+ * (checked here, as Jackson does not check the strings it skips; a UTF-8 byte-order mark is not JSON
+ * and makes the line {@code MALFORMED}); {@link ParseError#MALFORMED} for anything that is not one JSON
+ * value, trailing garbage or a second object included; {@link ParseError#NOT_AN_OBJECT}.
+ * {@link ParseError#PARTIAL} is the source stage's to report.
+ *
+ * <p>Values, in a kept line:
+ * <ul>
+ * <li>{@code null} counts as absent, as does an empty label. A field repeated in a line: the last wins.</li>
+ * <li>{@code duration_ms} and gauges take a JSON number, or a string holding exactly a JSON number
+ *     (MDC values are always strings). Anything else, a non-finite value or a negative duration is
+ *     reported ({@code INVALID_DURATION}, {@code INVALID_GAUGE}) and the value is NaN.</li>
+ * <li>{@code @timestamp} takes ISO-8601 with an offset (1–9 fraction digits; {@code Z}, {@code ±HH:MM},
+ *     {@code ±HHMM}, {@code ±HH}) or an integer of epoch milliseconds; otherwise
+ *     {@code INVALID_TIMESTAMP} and the event has {@link Event#NO_TIME}.</li>
+ * <li>The error type is the {@code error_type} field, else the simple class name at the head of a
+ *     string {@code stack_trace}, else null; decided once the whole line is read.</li>
+ * <li>Text fields given a number or boolean keep its text; given an object or array they are absent.</li>
+ * </ul>
+ * Value errors are told after the event is built, in the order timestamp, duration, gauges.
  *
  * <pre>{@code
  * LineParser parser = new LineParser(ParserOptions.defaults());
