@@ -1,0 +1,84 @@
+package dev.logtally.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The field names a {@link LineParser} reacts to, each bound to what it does with the value. Built once
+ * from {@link ParserOptions}: a field the options do not ask for is simply absent, so the per-line loop
+ * never tests whether a feature is on; Jackson skips the value like any unknown field.
+ *
+ * <p>Names are looked up in a {@link NameTable}: Jackson canonicalises field names, so no
+ * {@code String} is made for a name on the per-line path once the name has been seen.
+ *
+ * <pre>{@code
+ * FieldTable table = new FieldTable(ParserOptions.defaults());
+ * int slot = table.names.slot(parser.nextName());   // then table.kinds[slot], -1 for a field not read
+ * }</pre>
+ */
+final class FieldTable {
+    static final int TIMESTAMP = 0;
+    static final int LEVEL = 1;
+    static final int SERVICE = 2;
+    static final int METHOD = 3;
+    static final int ERROR_TYPE = 4;
+    static final int DURATION = 5;
+    /** The stack trace when not captured: only where it starts is noted, for its head. */
+    static final int STACK_HEAD = 6;
+    static final int STACK_TRACE = 7;
+    static final int MESSAGE = 8;
+    static final int LOGGER = 9;
+    static final int THREAD = 10;
+    static final int CORRELATION_ID = 11;
+    static final int RELEASE = 12;
+    static final int STACK_HASH = 13;
+    static final int GAUGE = 14;
+
+    final NameTable names;
+    /** What to do with the value of the field matched at each slot. */
+    final int[] kinds;
+    /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}. */
+    final int[] gaugeIndex;
+
+    FieldTable(ParserOptions options) {
+        List<String> names = new ArrayList<>();
+        List<Integer> kindList = new ArrayList<>();
+        List<Integer> gaugeList = new ArrayList<>();
+        for (LogField f : LogField.values()) {
+            int kind = kindOf(f, options.captures(f));
+            if (kind >= 0) {
+                names.add(options.name(f));
+                kindList.add(kind);
+                gaugeList.add(-1);
+            }
+        }
+        List<String> gauges = options.gauges();
+        for (int g = 0; g < gauges.size(); g++) {
+            names.add(gauges.get(g));
+            kindList.add(GAUGE);
+            gaugeList.add(g);
+        }
+        this.names = new NameTable(names);
+        this.kinds = kindList.stream().mapToInt(Integer::intValue).toArray();
+        this.gaugeIndex = gaugeList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The kind for {@code f}, or -1 when the field is not read at all. */
+    private static int kindOf(LogField f, boolean captured) {
+        return switch (f) {
+            case TIMESTAMP -> TIMESTAMP;
+            case LEVEL -> LEVEL;
+            case SERVICE -> SERVICE;
+            case METHOD -> METHOD;
+            case ERROR_TYPE -> ERROR_TYPE;
+            case DURATION_MS -> DURATION;
+            case STACK_TRACE -> captured ? STACK_TRACE : STACK_HEAD;
+            case MESSAGE -> captured ? MESSAGE : -1;
+            case LOGGER -> captured ? LOGGER : -1;
+            case THREAD -> captured ? THREAD : -1;
+            case CORRELATION_ID -> captured ? CORRELATION_ID : -1;
+            case RELEASE -> captured ? RELEASE : -1;
+            case STACK_HASH -> captured ? STACK_HASH : -1;
+        };
+    }
+}

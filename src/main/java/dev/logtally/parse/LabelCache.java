@@ -1,0 +1,80 @@
+package dev.logtally.parse;
+
+import java.util.Arrays;
+
+/**
+ * A small, bounded intern cache for label-ish values (service, method, error type, level): the same
+ * text yields the same {@code String} instance, so the aggregator's map lookups compare by identity
+ * first, and a hit costs no allocation because the text is compared straight from Jackson's buffer.
+ *
+ * <p>Bounded so that hostile input (10,000 distinct services) cannot grow it: {@value #SLOTS} slots in
+ * sets of {@value #WAYS}; a miss in a full set replaces one of its entries in turn. Values longer than
+ * {@value #MAX_LENGTH} characters are not cached at all. An evicted value simply comes back as a new,
+ * equal instance. One cache per {@link LineParser}, used by one thread: no locking.
+ *
+ * <pre>{@code
+ * LabelCache cache = new LabelCache();
+ * String a = cache.intern(chars, 0, 3), b = cache.intern("api".toCharArray(), 0, 3);   // a == b
+ * }</pre>
+ */
+final class LabelCache {
+    static final int SLOTS = 1024;
+    static final int WAYS = 4;
+    static final int MAX_LENGTH = 128;
+
+    private final String[] values = new String[SLOTS];
+    /** The text of each value, compared with {@link Arrays#equals(char[], int, int, char[], int, int)}. */
+    private final char[][] texts = new char[SLOTS][];
+    private final int[] hashes = new int[SLOTS];
+    private final byte[] nextVictim = new byte[SLOTS / WAYS];
+
+    /** The canonical instance of {@code c[off, off + len)}. */
+    String intern(char[] c, int off, int len) {
+        if (len > MAX_LENGTH) {
+            return new String(c, off, len);
+        }
+        int h = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = 31 * h + c[i];
+        }
+        int set = spread(h) & (SLOTS / WAYS - 1);
+        int base = set * WAYS;
+        for (int k = base; k < base + WAYS; k++) {
+            String v = values[k];
+            if (v == null) {
+                return store(k, h, c, off, len);
+            }
+            char[] t = texts[k];
+            if (hashes[k] == h && Arrays.equals(t, 0, t.length, c, off, off + len)) {
+                return v;
+            }
+        }
+        int victim = nextVictim[set];
+        nextVictim[set] = (byte) ((victim + 1) % WAYS);
+        return store(base + victim, h, c, off, len);
+    }
+
+    /** How many values the cache holds (for tests). */
+    int size() {
+        int n = 0;
+        for (String v : values) {
+            if (v != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private String store(int slot, int h, char[] c, int off, int len) {
+        char[] text = Arrays.copyOfRange(c, off, off + len);
+        String value = new String(text);
+        values[slot] = value;
+        texts[slot] = text;
+        hashes[slot] = h;
+        return value;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+}

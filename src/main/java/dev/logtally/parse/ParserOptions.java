@@ -1,0 +1,155 @@
+package dev.logtally.parse;
+
+import dev.logtally.config.ConfigException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a {@link LineParser} reads: the name of each {@link LogField} in the line, the numeric fields
+ * exported as gauges, and which optional text fields to capture. Immutable and validated once, when
+ * built: two roles can never share a name, so a line's field always lands in exactly one slot.
+ *
+ * <p>The defaults are the contract's field names, no gauges, and no optional field: what the tailer
+ * needs. The archive tools ({@code trace}, {@code errors}) add {@link Builder#captureAll()}.
+ *
+ * <pre>{@code
+ * ParserOptions tailer = ParserOptions.builder()
+ *         .name(LogField.DURATION_MS, "elapsed_ms")
+ *         .gauges(List.of("queue_depth", "pool_active"))
+ *         .build();
+ * ParserOptions errors = ParserOptions.builder().captureAll().build();
+ * }</pre>
+ */
+public final class ParserOptions {
+    private static final ParserOptions DEFAULTS = builder().build();
+
+    private final Map<LogField, String> names;
+    private final List<String> gauges;
+    private final Set<LogField> captured;
+
+    private ParserOptions(Builder b) {
+        this.names = Collections.unmodifiableMap(new EnumMap<>(b.names));
+        this.gauges = List.copyOf(b.gauges);
+        this.captured = Collections.unmodifiableSet(EnumSet.copyOf(b.captured));
+    }
+
+    /** The contract's names, no gauges, no optional field captured. */
+    public static ParserOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The name {@code field} has in a line. */
+    public String name(LogField field) {
+        return names.get(field);
+    }
+
+    /** The gauge field names, in configuration order: the order of {@link Event#gauges()}. */
+    public List<String> gauges() {
+        return gauges;
+    }
+
+    /** True when {@code field} ends up in the {@link Event}: always for non-optional fields. */
+    public boolean captures(LogField field) {
+        return !field.optional() || captured.contains(field);
+    }
+
+    @Override
+    public String toString() {
+        return "ParserOptions" + names + " gauges=" + gauges + " captured=" + captured;
+    }
+
+    /** Collects the options; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private final EnumMap<LogField, String> names = new EnumMap<>(LogField.class);
+        private final List<String> gauges = new ArrayList<>();
+        private final EnumSet<LogField> captured = EnumSet.noneOf(LogField.class);
+
+        private Builder() {
+            for (LogField f : LogField.values()) {
+                names.put(f, f.defaultName());
+            }
+        }
+
+        /** Reads {@code field} from the line's field {@code name} instead of its default name. */
+        public Builder name(LogField field, String name) {
+            names.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** The numeric fields to export as gauges (replaces any earlier list); their order is kept. */
+        public Builder gauges(List<String> fieldNames) {
+            gauges.clear();
+            for (String g : fieldNames) {
+                gauges.add(Objects.requireNonNull(g, "gauge name"));
+            }
+            return this;
+        }
+
+        /**
+         * Also captures these optional text fields.
+         *
+         * @throws IllegalArgumentException for a field that is not {@linkplain LogField#optional() optional}
+         *                                  (it is always read)
+         */
+        public Builder capture(LogField... fields) {
+            for (LogField f : fields) {
+                if (!f.optional()) {
+                    throw new IllegalArgumentException(f + " is always read; only optional fields are captured on demand");
+                }
+                captured.add(f);
+            }
+            return this;
+        }
+
+        /** Captures every optional text field: what {@code trace} and {@code errors} need. */
+        public Builder captureAll() {
+            for (LogField f : LogField.values()) {
+                if (f.optional()) {
+                    captured.add(f);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Checks the options and freezes them.
+         *
+         * @throws ConfigException naming the key ({@code fields.<key>} or {@code gauges}) of an empty name
+         *                         or of a name already used by another field or gauge
+         */
+        public ParserOptions build() {
+            Map<String, String> owner = new HashMap<>();
+            for (LogField f : LogField.values()) {
+                claim(owner, names.get(f), "fields." + f.key());
+            }
+            for (String g : gauges) {
+                claim(owner, g, "gauges");
+            }
+            return new ParserOptions(this);
+        }
+
+        private static void claim(Map<String, String> owner, String name, String key) {
+            if (name.isBlank()) {
+                throw new ConfigException(key, "a field name must not be empty");
+            }
+            String previous = owner.putIfAbsent(name, key);
+            if (previous != null) {
+                throw new ConfigException(key, previous.equals(key)
+                        ? "\"" + name + "\" is listed twice"
+                        : "\"" + name + "\" is already the field of " + previous);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.logtally.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LabelCacheTest {
+    private final LabelCache cache = new LabelCache();
+
+    private String intern(String s) {
+        char[] c = ("<" + s + ">").toCharArray();
+        return cache.intern(c, 1, s.length());
+    }
+
+    @Test
+    void sameTextSameInstance() {
+        String a = intern("payments");
+        assertEquals("payments", a);
+        assertSame(a, intern("payments"));
+        assertSame(intern(""), intern(""));
+    }
+
+    @Test
+    void hostileValuesDoNotGrowItAndCommonOnesSurvive() {
+        String common = intern("orders");
+        for (int i = 0; i < 10_000; i++) {
+            String v = "svc-" + i;
+            assertEquals(v, intern(v));
+            if (i % 100 == 0) {
+                intern("orders"); // keeps being looked up; may be evicted, but stays equal
+            }
+        }
+        assertTrue(cache.size() <= LabelCache.SLOTS, "size " + cache.size());
+        assertEquals(LabelCache.SLOTS, cache.size());
+        assertEquals(common, intern("orders"));
+        String again = intern("orders");
+        assertSame(again, intern("orders"));
+    }
+
+    @Test
+    void longValuesAreNotKept() {
+        String longValue = "x".repeat(LabelCache.MAX_LENGTH + 1);
+        String a = intern(longValue);
+        assertEquals(longValue, a);
+        assertNotSame(a, intern(longValue));
+        assertEquals(0, cache.size());
+    }
+}
