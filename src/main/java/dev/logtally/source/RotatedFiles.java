@@ -1,0 +1,247 @@
+package dev.logtally.source;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The rotated copies of one followed file: found where the rotated globs point (by default its own
+ * directory), kept only when the name starts with the file's stem, grouped by rotation (a Logback
+ * {@code .tmp} and the {@code .gz} being written from it are one group), and ordered oldest first by
+ * {@link NameOrder}. Looked at only when something happened (a rotation, a truncation, a restart), never
+ * on the per-line path.
+ *
+ * <pre>{@code
+ * RotatedFiles rotated = new RotatedFiles(Path.of("/var/log/app/app.log"), List.of(), followed::contains);
+ * Path renamedTo = rotated.findByKey(fileKey);
+ * }</pre>
+ */
+final class RotatedFiles {
+
+    /** One file of a group. */
+    static final class Member {
+        final Path path;
+        final Object key;
+        final long size;
+        private FileHead head;
+
+        Member(Path path, Object key, long size) {
+            this.path = path;
+            this.key = key;
+            this.size = size;
+        }
+
+        /** First content bytes (decompressed for gzip); empty when unreadable. */
+        FileHead head() {
+            if (head == null) {
+                try {
+                    head = FileHead.readContent(path);
+                } catch (IOException e) {
+                    head = FileHead.EMPTY;
+                }
+            }
+            return head;
+        }
+
+        String keyString() {
+            return key == null ? null : key.toString();
+        }
+    }
+
+    /** The files of one rotation: a plain one (renamed file, {@code .tmp}, copy) and/or its gzip. */
+    static final class Group {
+        final String name;
+        Member plain;
+        Member gzip;
+
+        Group(String name) {
+            this.name = name;
+        }
+
+        /** The member to read: the plain file when there is one, since the gzip may be half-written. */
+        Member preferred() {
+            return plain != null ? plain : gzip;
+        }
+    }
+
+    /** Where an entry of a checkpoint was found. */
+    record Located(Group group, Member member, int index) {
+    }
+
+    private final Path active;
+    private final String stem;
+    private final List<PathPattern> globs;
+    private final Predicate<Path> followed;
+
+    /**
+     * @param active   the followed path
+     * @param globs    configured rotated globs; empty for the default ({@code <dir>/<stem>.*})
+     * @param followed paths followed as files of their own, never taken for rotated copies
+     */
+    RotatedFiles(Path active, List<PathPattern> globs, Predicate<Path> followed) {
+        this.active = active;
+        String name = active.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        this.stem = dot > 0 ? name.substring(0, dot) : name;
+        this.globs = globs;
+        this.followed = followed;
+    }
+
+    /** True when {@code file} could be a rotated copy of the followed file. */
+    boolean isCandidate(Path file) {
+        if (file.equals(active) || followed.test(file)) {
+            return false;
+        }
+        String name = file.getFileName().toString();
+        if (globs.isEmpty()) {
+            return file.getParent().equals(active.getParent()) && name.startsWith(stem + ".");
+        }
+        if (!name.startsWith(stem)) {
+            return false;
+        }
+        if (name.length() > stem.length() && Character.isLetterOrDigit(name.charAt(stem.length()))) {
+            return false;
+        }
+        for (PathPattern g : globs) {
+            if (g.matches(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rotated copies present now, grouped by rotation, oldest first. */
+    List<Group> scan() {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Path p : candidates()) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (IOException e) {
+                continue;
+            }
+            if (!a.isRegularFile()) {
+                continue;
+            }
+            String fileName = p.getFileName().toString();
+            String key = p.getParent() + "/" + NameOrder.normalize(fileName);
+            Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName)));
+            Member m = new Member(p, a.fileKey(), a.size());
+            if (fileName.endsWith(".gz")) {
+                g.gzip = m;
+            } else {
+                g.plain = m;
+            }
+        }
+        List<Group> out = new ArrayList<>(groups.values());
+        Comparator<String> order = NameOrder.oldestFirst(active.getFileName().toString());
+        out.sort((a, b) -> order.compare(a.name, b.name));
+        return out;
+    }
+
+    private List<Path> candidates() {
+        List<Path> out = new ArrayList<>();
+        if (globs.isEmpty()) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(active.getParent(), stem + ".*")) {
+                for (Path p : dir) {
+                    if (isCandidate(p)) {
+                        out.add(p);
+                    }
+                }
+            } catch (IOException e) {
+                // No directory, or not readable: no rotated copies to be found.
+            }
+            return out;
+        }
+        for (PathPattern g : globs) {
+            for (Path p : g.expand()) {
+                if (isCandidate(p) && !out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where the file with identity {@code key} now sits among the rotated copies, or null. */
+    Path findByKey(Object key) {
+        if (key == null) {
+            return null;
+        }
+        for (Group g : scan()) {
+            if (g.plain != null && key.equals(g.plain.key)) {
+                return g.plain.path;
+            }
+            if (g.gzip != null && key.equals(g.gzip.key)) {
+                return g.gzip.path;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The newest rotated copy whose content starts with {@code head} and that is not the file
+     * {@code exceptKey} itself: where a copy-truncate put the truncated content.
+     */
+    Member findCopy(FileHead head, Object exceptKey) {
+        if (head.length() == 0) {
+            return null;
+        }
+        List<Group> groups = scan();
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            Group g = groups.get(i);
+            if (g.plain != null && Objects.equals(g.plain.key, exceptKey)) {
+                continue;
+            }
+            Member m = g.preferred();
+            if (m.head().startsWith(head)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds the file a checkpoint entry names among {@code groups}, skipping {@code claimed} ones: first a
+     * plain file with its identity and head (Logback's renamed {@code .tmp}), then a plain file with its
+     * head (a copy), then a gzip whose decompressed head matches. A plain file must hold at least
+     * {@code entry.offset()} bytes (unless the entry is done).
+     */
+    static Located locate(List<Group> groups, FilePosition entry, Set<Group> claimed) {
+        Located byHead = null;
+        Located byGzip = null;
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            if (claimed.contains(g)) {
+                continue;
+            }
+            Member p = g.plain;
+            if (p != null && (entry.isDone() || p.size >= entry.offset())) {
+                boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
+                if ((sameKey || entry.headLength() > 0) && p.head().matches(entry.headLength(), entry.headHash())) {
+                    if (sameKey) {
+                        return new Located(g, p, i);
+                    }
+                    if (byHead == null) {
+                        byHead = new Located(g, p, i);
+                    }
+                }
+            }
+            Member z = g.gzip;
+            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().matches(entry.headLength(), entry.headHash())) {
+                byGzip = new Located(g, z, i);
+            }
+        }
+        return byHead != null ? byHead : byGzip;
+    }
+}
