@@ -91,6 +91,28 @@ final class FileHead {
         return length <= bytes.length && hash(length).equals(hash);
     }
 
+    /**
+     * True when the two contents start alike over the shorter head, and that common start holds at least
+     * one whole line (or is the full {@value #MAX} bytes): one file is a copy of the other. A line is
+     * required so that two logs whose first bytes are merely similar ({@code {"@timestamp":"2026-})
+     * are not taken for copies.
+     */
+    boolean sameStart(FileHead other) {
+        int n = Math.min(bytes.length, other.bytes.length);
+        if (n == 0 || !Arrays.equals(bytes, 0, n, other.bytes, 0, n)) {
+            return false;
+        }
+        if (n == MAX) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when this content starts with all of {@code other}'s bytes. */
     boolean startsWith(FileHead other) {
         return other.bytes.length <= bytes.length

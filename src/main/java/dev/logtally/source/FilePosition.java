@@ -26,6 +26,21 @@ package dev.logtally.source;
  */
 public record FilePosition(String stream, String path, String fileKey, long offset, int headLength, String headHash) {
 
+    /**
+     * The entry that says a configured path or glob was followed when the checkpoint was taken, whether
+     * or not a file was there: on a restart, files under it that the checkpoint does not know appeared
+     * while the tailer was stopped and are read whole (with their rotated copies), while files under a
+     * path new to the configuration start at their current file.
+     */
+    public static FilePosition followed(String pattern) {
+        return new FilePosition(pattern, pattern, null, 0, 0, null);
+    }
+
+    /** True for a {@link #followed(String)} entry. */
+    public boolean isMarker() {
+        return fileKey == null && headHash == null;
+    }
+
     /** {@link #offset()} of a rotated file that was read to its end. */
     public static final long DONE = Long.MAX_VALUE;
 

@@ -62,25 +62,45 @@ public final class Follower implements Closeable {
     private final Map<Path, StreamFollower> streams = new LinkedHashMap<>();
     /** Glob matches known to be files of a stream (renamed, read, copies), by identity. */
     private final Map<Path, Object> known = new HashMap<>();
+    private final boolean firstStart;
+    /** Configured paths and globs the checkpoint says were followed. */
+    private final Set<String> wasFollowed = new HashSet<>();
     private boolean started;
+    private boolean startedUp;
     private long lag;
 
-    /**
-     * @param options  what to follow
-     * @param restored positions from the checkpoint; empty at the very first start (then
-     *                 {@link FollowerOptions#start()} applies to the files found)
-     * @param listener receives notices on the polling thread
-     */
-    public Follower(FollowerOptions options, List<FilePosition> restored, FollowerListener listener) {
+    private Follower(FollowerOptions options, List<FilePosition> restored, boolean firstStart, FollowerListener listener) {
         this.options = options;
         this.listener = listener;
         this.restored = List.copyOf(restored);
+        this.firstStart = firstStart;
         for (String p : options.paths()) {
             patterns.add(PathPattern.of(p));
         }
         for (String r : options.rotated()) {
             rotatedGlobs.add(PathPattern.of(r));
         }
+    }
+
+    /**
+     * The very first start, when no checkpoint exists: files found now are read from
+     * {@link FollowerOptions#start()}, their rotated copies are taken as read.
+     *
+     * <p>Write a checkpoint of {@link #positions()} soon after the first poll: until one exists, a
+     * restart is a first start again, and lines rotated away meanwhile are not looked for.
+     */
+    public static Follower firstStart(FollowerOptions options, FollowerListener listener) {
+        return new Follower(options, List.of(), true, listener);
+    }
+
+    /**
+     * A restart from the positions of a checkpoint (possibly empty: nothing was there to follow). Files
+     * the checkpoint knows resume after their last line counted, wherever they moved; files that
+     * appeared meanwhile under a path the checkpoint followed are read from their beginning, rotated
+     * copies included; files under a path new to the configuration are read from their beginning.
+     */
+    public static Follower resume(FollowerOptions options, List<FilePosition> positions, FollowerListener listener) {
+        return new Follower(options, positions, false, listener);
     }
 
     /**
@@ -93,8 +113,6 @@ public final class Follower implements Closeable {
         if (!started) {
             started = true;
             start();
-        } else {
-            discover(FollowerOptions.Start.BEGINNING);
         }
         long n = 0;
         long lagNow = 0;
@@ -102,6 +120,8 @@ public final class Follower implements Closeable {
             n += s.poll(sink, now);
             lagNow += s.lag();
         }
+        // After the streams looked at their paths: files they rotated or copied are theirs by now.
+        discover();
         streams.values().removeIf(s -> {
             if (s.prunable(now)) {
                 s.close();
@@ -113,12 +133,18 @@ public final class Follower implements Closeable {
         return n;
     }
 
-    /** Positions after the last line delivered, per file, oldest first within a path: what to checkpoint. */
+    /**
+     * Positions after the last line delivered, per file, oldest first within a path, after one
+     * {@link FilePosition#followed(String)} entry per configured path: what to checkpoint.
+     */
     public List<FilePosition> positions() {
         if (!started) {
             return restored;
         }
         List<FilePosition> out = new ArrayList<>();
+        for (PathPattern p : patterns) {
+            out.add(FilePosition.followed(p.spec()));
+        }
         for (StreamFollower s : streams.values()) {
             s.positions(out);
         }
@@ -146,10 +172,13 @@ public final class Follower implements Closeable {
     }
 
     private void start() {
-        boolean firstStart = restored.isEmpty();
         Map<String, List<FilePosition>> byStream = new LinkedHashMap<>();
         for (FilePosition p : restored) {
-            byStream.computeIfAbsent(p.stream(), k -> new ArrayList<>()).add(p);
+            if (p.isMarker()) {
+                wasFollowed.add(p.stream());
+            } else {
+                byStream.computeIfAbsent(p.stream(), k -> new ArrayList<>()).add(p);
+            }
         }
         for (Map.Entry<String, List<FilePosition>> e : byStream.entrySet()) {
             Path path = Path.of(e.getKey());
@@ -158,13 +187,24 @@ public final class Follower implements Closeable {
                 addStream(path, pattern.glob()).restore(e.getValue());
             }
         }
-        FollowerOptions.Start start = firstStart ? options.start() : FollowerOptions.Start.BEGINNING;
         for (PathPattern p : patterns) {
             if (!p.glob() && !streams.containsKey(p.literal())) {
-                addStream(p.literal(), false).startNew(start);
+                begin(p, p.literal(), false);
             }
         }
-        discover(start);
+        discover();
+    }
+
+    /** A file (or path) the checkpoint does not know. */
+    private void begin(PathPattern pattern, Path file, boolean fromGlob) {
+        StreamFollower s = addStream(file, fromGlob);
+        if (firstStart) {
+            s.startNew(options.start());
+        } else if (wasFollowed.contains(pattern.spec())) {
+            s.restore(List.of()); // appeared while we were stopped: all of it, rotated copies included
+        } else {
+            s.startNew(FollowerOptions.Start.BEGINNING);
+        }
     }
 
     private PathPattern patternOf(Path path) {
@@ -177,7 +217,7 @@ public final class Follower implements Closeable {
     }
 
     /** New files under the globs become streams, unless they are files some stream already knows. */
-    private void discover(FollowerOptions.Start start) {
+    private void discover() {
         Set<Path> seen = new HashSet<>();
         for (PathPattern pattern : patterns) {
             if (!pattern.glob()) {
@@ -202,9 +242,15 @@ public final class Follower implements Closeable {
                     continue;
                 }
                 known.remove(file);
-                addStream(file, true).startNew(start);
+                if (startedUp) {
+                    // Appeared while following: a new file, read from its beginning.
+                    addStream(file, true).startNew(FollowerOptions.Start.BEGINNING);
+                } else {
+                    begin(pattern, file, true);
+                }
             }
         }
+        startedUp = true;
         known.keySet().retainAll(seen);
     }
 

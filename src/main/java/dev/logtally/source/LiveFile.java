@@ -159,6 +159,11 @@ final class LiveFile implements Closeable {
         return Math.max(0, size - splitter.position());
     }
 
+    /** The size now, without taking it as seen (a truncation check compares with the last look). */
+    long sizeNow() throws IOException {
+        return channel.size();
+    }
+
     long currentSize() throws IOException {
         size = channel.size();
         return size;

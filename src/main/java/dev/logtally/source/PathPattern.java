@@ -24,12 +24,14 @@ import java.util.List;
  * }</pre>
  */
 final class PathPattern {
+    private final String spec;
     private final Path literal;
     private final Path base;
     private final int depth;
     private final PathMatcher matcher;
 
-    private PathPattern(Path literal, Path base, int depth, PathMatcher matcher) {
+    private PathPattern(String spec, Path literal, Path base, int depth, PathMatcher matcher) {
+        this.spec = spec;
         this.literal = literal;
         this.base = base;
         this.depth = depth;
@@ -48,7 +50,8 @@ final class PathPattern {
 
     static PathPattern of(String spec) {
         if (!isGlob(spec)) {
-            return new PathPattern(Path.of(spec).toAbsolutePath().normalize(), null, 0, null);
+            Path literal = Path.of(spec).toAbsolutePath().normalize();
+            return new PathPattern(literal.toString(), literal, null, 0, null);
         }
         Path abs = Path.of(spec).toAbsolutePath().normalize();
         Path base = abs.getRoot();
@@ -59,7 +62,12 @@ final class PathPattern {
         }
         int depth = spec.contains("**") ? Integer.MAX_VALUE : abs.getNameCount() - i;
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + abs);
-        return new PathPattern(null, base, depth, m);
+        return new PathPattern(abs.toString(), null, base, depth, m);
+    }
+
+    /** The absolute form of the configured path or glob: how checkpoints name it. */
+    String spec() {
+        return spec;
     }
 
     boolean glob() {

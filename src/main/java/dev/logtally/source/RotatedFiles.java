@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,11 @@ final class RotatedFiles {
     private final String stem;
     private final List<PathPattern> globs;
     private final Predicate<Path> followed;
+    /** Members of the last look, to reuse their heads. */
+    private Map<Path, Member> members = new HashMap<>();
+    /** Names and identities of the last scan, and of the last scan that looked for changes. */
+    private String scannedSignature;
+    private String checkedSignature;
 
     /**
      * @param active   the followed path
@@ -99,10 +105,11 @@ final class RotatedFiles {
 
     /** True when {@code file} could be a rotated copy of the followed file. */
     boolean isCandidate(Path file) {
-        if (file.equals(active) || followed.test(file)) {
+        String name = file.getFileName().toString();
+        // Not a followed file, nor the .gz or .tmp of one (that is the same content).
+        if (file.equals(active) || followed.test(file) || followed.test(file.resolveSibling(NameOrder.normalize(name)))) {
             return false;
         }
-        String name = file.getFileName().toString();
         if (globs.isEmpty()) {
             return file.getParent().equals(active.getParent()) && name.startsWith(stem + ".");
         }
@@ -123,6 +130,8 @@ final class RotatedFiles {
     /** The rotated copies present now, grouped by rotation, oldest first. */
     List<Group> scan() {
         Map<String, Group> groups = new LinkedHashMap<>();
+        Map<Path, Member> seen = new HashMap<>();
+        StringBuilder signature = new StringBuilder();
         for (Path p : candidates()) {
             BasicFileAttributes a;
             try {
@@ -137,16 +146,40 @@ final class RotatedFiles {
             String key = p.getParent() + "/" + NameOrder.normalize(fileName);
             Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName)));
             Member m = new Member(p, a.fileKey(), a.size());
+            Member before = members.get(p);
+            if (before != null && before.head != null && Objects.equals(before.key, m.key) && before.size == m.size) {
+                m.head = before.head; // unchanged since the last look: no need to read (or decompress) it again
+            }
+            seen.put(p, m);
+            signature.append(p).append('|').append(m.key).append('\n');
             if (fileName.endsWith(".gz")) {
                 g.gzip = m;
             } else {
                 g.plain = m;
             }
         }
+        members = seen;
+        scannedSignature = signature.toString();
+        // A compressed twin of the followed file itself (app.2026-11-24.0.log.gz beside a followed
+        // app.2026-11-24.0.log) is that file, not a rotated copy of it.
+        groups.values().removeIf(g -> g.name.equals(active.getFileName().toString()));
         List<Group> out = new ArrayList<>(groups.values());
         Comparator<String> order = NameOrder.oldestFirst(active.getFileName().toString());
         out.sort((a, b) -> order.compare(a.name, b.name));
         return out;
+    }
+
+    /**
+     * The rotated copies, when the set of them (names and identities) changed since the last look; null
+     * otherwise. One directory listing per call: cheap enough for every poll.
+     */
+    List<Group> scanIfChanged() {
+        List<Group> groups = scan();
+        if (scannedSignature.equals(checkedSignature)) {
+            return null;
+        }
+        checkedSignature = scannedSignature;
+        return groups;
     }
 
     private List<Path> candidates() {
@@ -173,39 +206,22 @@ final class RotatedFiles {
         return out;
     }
 
-    /** Where the file with identity {@code key} now sits among the rotated copies, or null. */
-    Path findByKey(Object key) {
-        if (key == null) {
-            return null;
-        }
-        for (Group g : scan()) {
-            if (g.plain != null && key.equals(g.plain.key)) {
-                return g.plain.path;
-            }
-            if (g.gzip != null && key.equals(g.gzip.key)) {
-                return g.gzip.path;
-            }
-        }
-        return null;
-    }
-
     /**
-     * The newest rotated copy whose content starts with {@code head} and that is not the file
-     * {@code exceptKey} itself: where a copy-truncate put the truncated content.
+     * The newest group not {@code claimed} whose content starts with {@code head} and that is not the
+     * file {@code exceptKey} itself: where a copy-truncate put the truncated content.
      */
-    Member findCopy(FileHead head, Object exceptKey) {
+    static Located findCopy(List<Group> groups, FileHead head, Object exceptKey, Set<Group> claimed) {
         if (head.length() == 0) {
             return null;
         }
-        List<Group> groups = scan();
         for (int i = groups.size() - 1; i >= 0; i--) {
             Group g = groups.get(i);
-            if (g.plain != null && Objects.equals(g.plain.key, exceptKey)) {
+            if (claimed.contains(g) || g.plain != null && Objects.equals(g.plain.key, exceptKey)) {
                 continue;
             }
             Member m = g.preferred();
             if (m.head().startsWith(head)) {
-                return m;
+                return new Located(g, m, i);
             }
         }
         return null;
@@ -226,7 +242,10 @@ final class RotatedFiles {
                 continue;
             }
             Member p = g.plain;
-            if (p != null && (entry.isDone() || p.size >= entry.offset())) {
+            // A done file that was empty can only be recognised by its identity, and inodes are reused:
+            // it must still be empty.
+            boolean emptyDone = entry.isDone() && entry.headLength() == 0;
+            if (p != null && (entry.isDone() || p.size >= entry.offset()) && (!emptyDone || p.size == 0)) {
                 boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
                 if ((sameKey || entry.headLength() > 0) && p.head().matches(entry.headLength(), entry.headHash())) {
                     if (sameKey) {

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Follows one path across rotations: the file now at the path ({@code current}), a backlog of rotated
@@ -147,6 +149,10 @@ final class StreamFollower implements Closeable {
             }
         }
         trackMissing(a == null, now);
+        List<RotatedFiles.Group> groups = rotated.scanIfChanged();
+        if (groups != null) {
+            catchUp(groups);
+        }
     }
 
     private void trackMissing(boolean missing, long now) {
@@ -165,38 +171,116 @@ final class StreamFollower implements Closeable {
         looked = true;
     }
 
-    /** The file at the path is another one, or gone: keep reading the old one through its open channel. */
-    private void rotatedAway(long now) {
-        Path to = rotated.findByKey(current.key());
+    /**
+     * The file at the path is another one, or gone: keep reading the old one through its open channel.
+     */
+    private void rotatedAway(long now) throws IOException {
+        if (current.truncated(current.sizeNow())) {
+            // Copy-truncated, written again, then renamed, all between two looks: first the truncation.
+            truncated();
+        }
+        List<RotatedFiles.Group> groups = rotated.scan();
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
+        locateKnown(groups, claimed, false);
+        RotatedFiles.Located old = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
+        Path to = old == null ? null : old.member().path;
+        boolean renamed = to != null && !to.getFileName().toString().endsWith(".gz");
         listener.notice(new FollowerNotice.Rotated(name, to != null ? RotationKind.RENAME : RotationKind.RECREATE,
                 to == null ? null : to.toString()));
-        if (to != null) {
+        if (renamed) {
             current.renamedTo(to);
         }
         backlog.add(new DrainingFile(current, now, options.rotateWait().toMillis()));
         current = null;
     }
 
-    /** Copy-truncate (or a rewrite in place): the unread rest is in the copy beside the file, if any. */
+    /**
+     * The rotated copies changed: those newer than every file this stream knows (and not copies of the
+     * file at the path) were rotated away before we saw them — several rotations, a copy-truncate of
+     * content written and cut between two looks — and are read whole, before the current file.
+     */
+    private void catchUp(List<RotatedFiles.Group> groups) {
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
+        enqueueUnseen(groups, locateKnown(groups, claimed, true), claimed);
+    }
+
+    /**
+     * Copy-truncate (or a rewrite in place): the unread rest is in the newest copy beside the file whose
+     * content starts like it, if any; rotated files after that copy were not seen and are read whole.
+     */
     private void truncated() throws IOException {
         long pos = current.offset();
         long knownEnd = current.lastKnownSize();
-        RotatedFiles.Member copy = rotated.findCopy(current.head(), current.key());
-        listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.path.toString()));
-        boolean copyHasRest = copy != null && (copy.path.getFileName().toString().endsWith(".gz") || copy.size > pos);
-        if (copyHasRest) {
-            backlog.add(ArchiveFile.open(copy.path, pos, copy.head(), options.lineMaxBytes()));
-        } else {
-            if (copy != null) {
-                FileHead h = copy.head();
-                done.add(new FilePosition(name, copy.path.toString(), copy.keyString(), FilePosition.DONE, h.length(), h.hash()));
-            }
-            if (knownEnd > pos) {
-                listener.notice(new FollowerNotice.DataLost(name, pos,
-                        "truncated in place, and no copy beside it holds the rest (up to offset " + knownEnd + ")"));
+        List<RotatedFiles.Group> groups = rotated.scan();
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
+        locateKnown(groups, claimed, false);
+        RotatedFiles.Located copy = RotatedFiles.findCopy(groups, current.head(), current.key(), claimed);
+        listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.member().path.toString()));
+        if (copy != null) {
+            RotatedFiles.Member m = copy.member();
+            if (m.path.getFileName().toString().endsWith(".gz") || m.size > pos) {
+                backlog.add(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
+            } else {
+                FileHead h = m.head();
+                done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
             }
         }
+        long lostFrom = copy == null ? pos
+                : copy.member().path.getFileName().toString().endsWith(".gz") ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
+        if (knownEnd > lostFrom) {
+            listener.notice(new FollowerNotice.DataLost(name, lostFrom,
+                    "truncated in place, and no copy beside it holds the rest (up to offset " + knownEnd + ")"));
+        }
         current.restartFromBeginning();
+    }
+
+    /**
+     * Finds the files this stream knows (done, being read, and the current one if asked) among
+     * {@code groups}, claiming their groups;
+     * returns the index of the newest one found, -1 when none is.
+     */
+    private int locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
+        List<FilePosition> known = new ArrayList<>(done);
+        for (Pending p : backlog) {
+            known.add(p.position(name).asDone());
+        }
+        int newest = -1;
+        for (FilePosition e : known) {
+            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            if (loc != null) {
+                claimed.add(loc.group());
+                newest = Math.max(newest, loc.index());
+            }
+        }
+        if (withCurrent && current != null) {
+            // A copy of the current file (a copy-truncate half done) is not a rotation we missed; being
+            // the newest copy, it says nothing about what came before it.
+            RotatedFiles.Located copy = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
+            if (copy != null) {
+                claimed.add(copy.group());
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * Rotated files newer than the newest known one and not claimed: rotations that happened unseen.
+     * A copy of the file now at the path (a copy-truncate half done) is not one: that file is read itself.
+     */
+    private void enqueueUnseen(List<RotatedFiles.Group> groups, int newest, Set<RotatedFiles.Group> claimed) {
+        FileHead atPath = headOf(active);
+        for (int i = newest + 1; i < groups.size(); i++) {
+            RotatedFiles.Group g = groups.get(i);
+            if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+                RotatedFiles.Member m = g.preferred();
+                listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
+                try {
+                    backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+                } catch (IOException e) {
+                    listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
+                }
+            }
+        }
     }
 
     private void retire(Pending p) {
@@ -247,14 +331,15 @@ final class StreamFollower implements Closeable {
         for (FilePosition d : done) {
             if (keyString != null && keyString.equals(d.fileKey())) {
                 head = headOf(file);
-                if (head.matches(d.headLength(), d.headHash())) {
+                if (head.matches(d.headLength(), d.headHash()) && (d.headLength() > 0 || head.length() == 0)) {
                     return true;
                 }
             }
         }
-        if (current != null && current.head().length() > 0 && rotated.isCandidate(file)) {
+        if (rotated.isCandidate(file)) {
+            // A copy of the current file, or of the file now at the path (not looked at yet).
             head = head != null ? head : headOf(file);
-            return head.startsWith(current.head());
+            return current != null && head.sameStart(current.head()) || head.sameStart(headOf(active));
         }
         return false;
     }

@@ -71,9 +71,11 @@ final class StreamRestore {
             enqueue(s, loc.member(), e.offset());
         }
         if (!newestAtPath) {
+            FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
             for (int i = newest + 1; i < groups.size(); i++) {
                 RotatedFiles.Group g = groups.get(i);
-                if (claimed.add(g)) {
+                // A copy of the file now at the path (a copy-truncate half done) is read as that file.
+                if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
                     enqueue(s, g.preferred(), 0);
                 }
             }

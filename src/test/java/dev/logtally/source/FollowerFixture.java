@@ -35,14 +35,33 @@ abstract class FollowerFixture {
         return FollowerOptions.of(abs).withClock(clock).withRotateWait(WAIT);
     }
 
-    Follower follower(FollowerOptions options, List<FilePosition> restored) {
-        Follower f = new Follower(options, restored, notices::add);
+    /** A restart from {@code positions}. */
+    Follower resume(FollowerOptions options, List<FilePosition> positions) {
+        Follower f = Follower.resume(options, positions, notices::add);
+        opened.add(f);
+        return f;
+    }
+
+    /** The very first start. */
+    Follower follower(FollowerOptions options) {
+        Follower f = Follower.firstStart(options, notices::add);
         opened.add(f);
         return f;
     }
 
     Follower follower(String... paths) {
-        return follower(options(paths), List.of());
+        return follower(options(paths));
+    }
+
+    /** The positions without the entries naming the configured paths. */
+    static List<FilePosition> files(List<FilePosition> positions) {
+        List<FilePosition> out = new ArrayList<>();
+        for (FilePosition p : positions) {
+            if (!p.isMarker()) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Polls until a poll reads nothing (bounded). */

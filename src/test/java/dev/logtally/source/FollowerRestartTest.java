@@ -30,7 +30,7 @@ class FollowerRestartTest extends FollowerFixture {
         Logs.lines(app(), Logs.numbered("a", 0, 10));
         List<FilePosition> at = runAndStop(follower("app.log"));
         Logs.lines(app(), Logs.numbered("a", 10, 13));
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(Logs.numbered("a", 10, 13), sink.texts());
         assertEquals(List.of(), notices);
     }
@@ -39,9 +39,9 @@ class FollowerRestartTest extends FollowerFixture {
     void aPartialLineAtTheCheckpointIsReadWholeAfterTheRestart() throws IOException {
         Logs.append(app(), "a1\na2-fir");
         List<FilePosition> at = runAndStop(follower("app.log"));
-        assertEquals(3, at.get(0).offset());
+        assertEquals(3, files(at).get(0).offset());
         Logs.append(app(), "st-half\n");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(List.of("a2-first-half"), sink.texts());
     }
 
@@ -52,7 +52,7 @@ class FollowerRestartTest extends FollowerFixture {
         Logs.lines(app(), Logs.numbered("a", 10, 20));
         Path tmp = rename("app.2026-11-24.0.log");
         Logs.lines(app(), Logs.numbered("b", 0, 5));
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("a", 10, 20), Logs.numbered("b", 0, 5)), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, tmp.toString())), notices);
     }
@@ -65,7 +65,7 @@ class FollowerRestartTest extends FollowerFixture {
         Path tmp = rename("app.2026-11-24.0.log");
         Logs.lines(app(), Logs.numbered("b", 0, 5));
         Path gz = compress(tmp, "app.2026-11-24.0.log.gz");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("a", 10, 20), Logs.numbered("b", 0, 5)), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, gz.toString())), notices);
     }
@@ -78,7 +78,7 @@ class FollowerRestartTest extends FollowerFixture {
         Path tmp = rename("app.2026-11-24.0.log");
         Logs.halfGzip(tmp, dir.resolve("app.2026-11-24.0.log.gz"), 20_000);
         Logs.lines(app(), Logs.numbered("b", 0, 5));
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("a", 10, 3000), Logs.numbered("b", 0, 5)), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, tmp.toString())), notices);
     }
@@ -90,7 +90,7 @@ class FollowerRestartTest extends FollowerFixture {
         Logs.lines(app(), Logs.numbered("a", 10, 12));
         Path tmp = rename("app.2026-11-24.0.log540826378242.tmp");
         Logs.halfGzip(tmp, dir.resolve("app.2026-11-24.0.log.gz"), 30);
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(Logs.numbered("a", 10, 12), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, tmp.toString()),
                 new FollowerNotice.FileMissing(app().toString())), notices, "the new file is not there yet");
@@ -111,7 +111,7 @@ class FollowerRestartTest extends FollowerFixture {
             compress(tmp, "app.2026-11-24." + i + ".log.gz");
         }
         Logs.lines(app(), "last");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         List<String> expected = Logs.numbered("a", 10, 12);
         for (int i = 0; i < 11; i++) {
             expected = concat(expected, Logs.numbered("r" + i, 0, 3));
@@ -132,11 +132,12 @@ class FollowerRestartTest extends FollowerFixture {
         clock.advance(WAIT);
         List<FilePosition> at = runAndStop(f);
         assertEquals(0, at.get(at.size() - 1).headLength(), "the new file was empty: its content cannot be recognised");
+        assertEquals(0, at.get(at.size() - 1).offset());
         Logs.lines(app(), Logs.numbered("b", 0, 4));
         Path tmp1 = rename("app.2026-11-24.1.log");
         Logs.lines(app(), Logs.numbered("c", 0, 2));
         compress(tmp1, "app.2026-11-24.1.log.gz");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("b", 0, 4), Logs.numbered("c", 0, 2)), sink.texts());
     }
 
@@ -148,7 +149,7 @@ class FollowerRestartTest extends FollowerFixture {
         Path copy = dir.resolve("app.log.1");
         Logs.copyTruncate(app(), copy);
         Logs.lines(app(), Logs.numbered("b", 0, 30));
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("a", 10, 14), Logs.numbered("b", 0, 30)), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.TRUNCATE, copy.toString())), notices);
     }
@@ -156,7 +157,7 @@ class FollowerRestartTest extends FollowerFixture {
     @Test
     void aCrashWhileDrainingARotatedFileFinishesItAfterTheRestart() throws IOException {
         Logs.lines(app(), Logs.numbered("a", 0, 5000));
-        Follower f = follower(options("app.log").withMaxBytesPerFile(50_000), List.of());
+        Follower f = follower(options("app.log").withMaxBytesPerFile(50_000));
         f.poll(sink);
         Path tmp = rename("app.2026-11-24.0.log");
         Logs.lines(app(), Logs.numbered("b", 0, 10));
@@ -164,11 +165,11 @@ class FollowerRestartTest extends FollowerFixture {
         int before = sink.got.size();
         List<FilePosition> at = f.positions();
         f.close();
-        assertEquals(2, at.size(), "the rotated file being drained and the new one: " + at);
+        assertEquals(2, files(at).size(), "the rotated file being drained and the new one: " + at);
         List<String> seen = sink.texts();
         sink.clear();
         compress(tmp, "app.2026-11-24.0.log.gz");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(concat(Logs.numbered("a", before, 5000), Logs.numbered("b", 0, 10)), sink.texts());
         assertEquals(Logs.numbered("a", 0, before), seen);
     }
@@ -180,7 +181,7 @@ class FollowerRestartTest extends FollowerFixture {
         Logs.lines(app(), Logs.numbered("a", 10, 20));
         rename("app.2026-11-24.0.log");
         Logs.lines(app(), Logs.numbered("b", 0, 5));
-        Follower f = follower(options("*.log"), at);
+        Follower f = resume(options("*.log"), at);
         drain(f);
         clock.advance(WAIT);
         drain(f);
@@ -190,7 +191,7 @@ class FollowerRestartTest extends FollowerFixture {
         f.close();
         sink.clear();
         // And once more, with the finished rotated file still beside it.
-        Follower g = follower(options("*.log"), again);
+        Follower g = resume(options("*.log"), again);
         drain(g);
         assertEquals(List.of(), sink.texts());
         assertEquals(Set.of(app()), g.followedPaths());
@@ -202,9 +203,9 @@ class FollowerRestartTest extends FollowerFixture {
         List<FilePosition> at = runAndStop(follower("app.log"));
         Files.delete(app());
         Logs.lines(app(), "new");
-        drain(follower(options("app.log"), at));
+        drain(resume(options("app.log"), at));
         assertEquals(List.of("new"), sink.texts());
-        assertEquals(List.of(new FollowerNotice.DataLost(app().toString(), at.get(0).offset(),
+        assertEquals(List.of(new FollowerNotice.DataLost(app().toString(), files(at).get(0).offset(),
                 "the file is neither at " + app() + " nor among its rotated copies")), notices);
     }
 
@@ -213,9 +214,9 @@ class FollowerRestartTest extends FollowerFixture {
         Logs.lines(app(), "a");
         Logs.lines(dir.resolve("other.log"), "o");
         List<FilePosition> at = runAndStop(follower("app.log", "other.log"));
-        assertEquals(2, at.size());
-        Follower f = follower(options("app.log"), at);
+        assertEquals(4, at.size(), "two paths, one file each: " + at);
+        Follower f = resume(options("app.log"), at);
         drain(f);
-        assertEquals(List.of(at.get(0)), f.positions());
+        assertEquals(List.of(at.get(0), at.get(2)), f.positions());
     }
 }

@@ -22,12 +22,13 @@ class FollowerTest extends FollowerFixture {
         Follower f = follower("app.log");
         assertEquals(6, f.poll(sink));
         assertEquals(List.of(new Collector.Got(app().toString(), 0, 4, "one", false)), sink.got);
-        assertEquals(List.of(new FilePosition(app().toString(), app().toString(), key(app()), 4, 6, head("one\ntw"))), f.positions());
+        assertEquals(List.of(FilePosition.followed(app().toString()),
+                new FilePosition(app().toString(), app().toString(), key(app()), 4, 6, head("one\ntw"))), f.positions());
         Logs.append(app(), "o\nthree\n");
         f.poll(sink);
         assertEquals(List.of("one", "two", "three"), sink.texts());
         assertEquals(new Collector.Got(app().toString(), 4, 8, "two", false), sink.got.get(1));
-        assertEquals(14, f.positions().get(0).offset());
+        assertEquals(14, files(f.positions()).get(0).offset());
         assertEquals(0, f.poll(sink));
         assertEquals(List.of(), notices);
     }
@@ -56,7 +57,7 @@ class FollowerTest extends FollowerFixture {
     @Test
     void aLineOverTheCapIsCountedAsOversizedAndReadingGoesOn() throws IOException {
         Logs.lines(app(), "ok", "x".repeat(5000), "fine");
-        Follower f = follower(options("app.log").withLineMaxBytes(100), List.of());
+        Follower f = follower(options("app.log").withLineMaxBytes(100));
         drain(f);
         assertEquals(List.of(new Collector.Got(app().toString(), 0, 3, "ok", false),
                 new Collector.Got(app().toString(), 3, 5004, "", true),
@@ -68,12 +69,12 @@ class FollowerTest extends FollowerFixture {
         List<String> lines = Logs.numbered("b", 0, 20_000);
         Logs.lines(app(), lines);
         long size = Files.size(app());
-        Follower f = follower(options("app.log").withMaxBytesPerFile(100_000), List.of());
+        Follower f = follower(options("app.log").withMaxBytesPerFile(100_000));
         int polls = 0;
         while (f.poll(sink) > 0) {
             polls++;
             Collector.Got last = sink.got.get(sink.got.size() - 1);
-            assertEquals(last.end(), f.positions().get(0).offset());
+            assertEquals(last.end(), files(f.positions()).get(0).offset());
             assertEquals(size - last.end(), f.lagBytes());
         }
         assertEquals(lines, sink.texts());
@@ -175,7 +176,7 @@ class FollowerTest extends FollowerFixture {
         Follower f = follower("app.log");
         assertEquals(0, f.poll(sink));
         assertEquals(List.of(new FollowerNotice.FileMissing(app().toString())), notices);
-        assertEquals(List.of(), f.positions());
+        assertEquals(List.of(FilePosition.followed(app().toString())), f.positions());
         Logs.lines(app(), "hello");
         drain(f);
         assertEquals(List.of("hello"), sink.texts());
@@ -185,7 +186,7 @@ class FollowerTest extends FollowerFixture {
     @Test
     void newFilesUnderAGlobAreFollowedFromTheirBeginning() throws IOException {
         Logs.lines(dir.resolve("a.log"), "a1");
-        Follower f = follower(options("*.log").withStart(FollowerOptions.Start.END), List.of());
+        Follower f = follower(options("*.log").withStart(FollowerOptions.Start.END));
         drain(f);
         assertEquals(List.of(), sink.texts(), "found at the very first start, with start=end");
         Logs.lines(dir.resolve("b.log"), "b1", "b2");
@@ -199,7 +200,7 @@ class FollowerTest extends FollowerFixture {
     @Test
     void startAtEndBeginsAtTheStartOfAPartialLastLine() throws IOException {
         Logs.append(app(), "old1\nold2\nhal");
-        Follower f = follower(options("app.log").withStart(FollowerOptions.Start.END), List.of());
+        Follower f = follower(options("app.log").withStart(FollowerOptions.Start.END));
         assertEquals(3, f.poll(sink));
         Logs.append(app(), "f\nnew\n");
         drain(f);
@@ -275,7 +276,7 @@ class FollowerTest extends FollowerFixture {
     void copyTruncateWithoutACopySaysWhatWasLostAndGoesOn() throws IOException {
         // The follower saw a2 (its look found 6 bytes) but read only a1 (a 3-byte budget) before the cut.
         Logs.lines(app(), "a1", "a2");
-        Follower f = follower(options("app.log").withMaxBytesPerFile(3), List.of());
+        Follower f = follower(options("app.log").withMaxBytesPerFile(3));
         f.poll(sink);
         Files.write(app(), new byte[0]);
         Logs.lines(app(), "b");
