@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,23 @@ final class RotatedFiles {
     /** The files of one rotation: a plain one (renamed file, {@code .tmp}, copy) and/or its gzip. */
     static final class Group {
         final String name;
+        /**
+         * The followed file's own compressed or temporary twin ({@code app.2026-11-24.0.log.gz} beside a
+         * followed {@code app.2026-11-24.0.log}): where its content may have gone, never a rotation to
+         * read as new.
+         */
+        final boolean twin;
         Member plain;
         Member gzip;
 
-        Group(String name) {
+        Group(String name, String activeName) {
             this.name = name;
+            this.twin = name.equals(activeName);
+        }
+
+        /** Name and identities: changes when a file of the group is replaced, added or removed. */
+        String signature() {
+            return name + "|" + (plain == null ? "" : plain.key) + "|" + (gzip == null ? "" : gzip.key);
         }
 
         /** The member to read: the plain file when there is one, since the gzip may be half-written. */
@@ -85,9 +98,8 @@ final class RotatedFiles {
     private final Predicate<Path> followed;
     /** Members of the last look, to reuse their heads. */
     private Map<Path, Member> members = new HashMap<>();
-    /** Names and identities of the last scan, and of the last scan that looked for changes. */
-    private String scannedSignature;
-    private String checkedSignature;
+    /** Signatures of the groups at the last {@link #look()}. */
+    private Set<String> seenGroups = new HashSet<>();
 
     /**
      * @param active   the followed path
@@ -106,8 +118,9 @@ final class RotatedFiles {
     /** True when {@code file} could be a rotated copy of the followed file. */
     boolean isCandidate(Path file) {
         String name = file.getFileName().toString();
-        // Not a followed file, nor the .gz or .tmp of one (that is the same content).
-        if (file.equals(active) || followed.test(file) || followed.test(file.resolveSibling(NameOrder.normalize(name)))) {
+        // Not a followed file, nor the .gz or .tmp of another followed file (that is its content).
+        Path twinOf = file.resolveSibling(NameOrder.normalize(name));
+        if (file.equals(active) || followed.test(file) || !twinOf.equals(active) && followed.test(twinOf)) {
             return false;
         }
         if (globs.isEmpty()) {
@@ -127,11 +140,11 @@ final class RotatedFiles {
         return false;
     }
 
-    /** The rotated copies present now, grouped by rotation, oldest first. */
+    /** The rotated copies present now, grouped by rotation, oldest first (twins included, see {@link Group#twin}). */
     List<Group> scan() {
+        String activeName = active.getFileName().toString();
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<Path, Member> seen = new HashMap<>();
-        StringBuilder signature = new StringBuilder();
         for (Path p : candidates()) {
             BasicFileAttributes a;
             try {
@@ -144,14 +157,13 @@ final class RotatedFiles {
             }
             String fileName = p.getFileName().toString();
             String key = p.getParent() + "/" + NameOrder.normalize(fileName);
-            Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName)));
+            Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName), activeName));
             Member m = new Member(p, a.fileKey(), a.size());
             Member before = members.get(p);
             if (before != null && before.head != null && Objects.equals(before.key, m.key) && before.size == m.size) {
                 m.head = before.head; // unchanged since the last look: no need to read (or decompress) it again
             }
             seen.put(p, m);
-            signature.append(p).append('|').append(m.key).append('\n');
             if (fileName.endsWith(".gz")) {
                 g.gzip = m;
             } else {
@@ -159,27 +171,43 @@ final class RotatedFiles {
             }
         }
         members = seen;
-        scannedSignature = signature.toString();
-        // A compressed twin of the followed file itself (app.2026-11-24.0.log.gz beside a followed
-        // app.2026-11-24.0.log) is that file, not a rotated copy of it.
-        groups.values().removeIf(g -> g.name.equals(active.getFileName().toString()));
         List<Group> out = new ArrayList<>(groups.values());
         Comparator<String> order = NameOrder.oldestFirst(active.getFileName().toString());
         out.sort((a, b) -> order.compare(a.name, b.name));
         return out;
     }
 
-    /**
-     * The rotated copies, when the set of them (names and identities) changed since the last look; null
-     * otherwise. One directory listing per call: cheap enough for every poll.
-     */
-    List<Group> scanIfChanged() {
-        List<Group> groups = scan();
-        if (scannedSignature.equals(checkedSignature)) {
-            return null;
+    /** The newest group that is a rotation (not a twin), or null. */
+    static Group newest(List<Group> groups) {
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            if (!groups.get(i).twin) {
+                return groups.get(i);
+            }
         }
-        checkedSignature = scannedSignature;
-        return groups;
+        return null;
+    }
+
+    /**
+     * The rotated copies now, and which of them are new since the last call (a new name, or new
+     * identities under a known name): one directory listing, cheap enough for every poll.
+     */
+    Look look() {
+        List<Group> groups = scan();
+        Set<String> now = new HashSet<>();
+        List<Group> added = new ArrayList<>();
+        for (Group g : groups) {
+            String signature = g.signature();
+            now.add(signature);
+            if (!seenGroups.contains(signature) && !g.twin) {
+                added.add(g);
+            }
+        }
+        seenGroups = now;
+        return new Look(groups, added);
+    }
+
+    /** What {@link #look()} saw: all rotated copies, oldest first, and the new ones among them. */
+    record Look(List<Group> all, List<Group> added) {
     }
 
     private List<Path> candidates() {

@@ -62,12 +62,13 @@ final class StreamFollower implements Closeable {
      * ones are never read), and the file is read from {@code start}.
      */
     void startNew(FollowerOptions.Start start) {
-        List<RotatedFiles.Group> groups = rotated.scan();
-        if (!groups.isEmpty()) {
-            RotatedFiles.Member m = groups.get(groups.size() - 1).preferred();
+        RotatedFiles.Group newest = RotatedFiles.newest(rotated.scan());
+        if (newest != null) {
+            RotatedFiles.Member m = newest.preferred();
             FileHead h = m.head();
             done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
         }
+        rotated.look(); // what is there now is not new
         try {
             BasicFileAttributes a = statActive();
             if (a != null) {
@@ -93,6 +94,7 @@ final class StreamFollower implements Closeable {
         } catch (IOException e) {
             report(e);
         }
+        rotated.look(); // what is there now was dealt with
     }
 
     /** Reads what is new; reports (once) and returns 0 when the path cannot be looked at or read. */
@@ -149,9 +151,9 @@ final class StreamFollower implements Closeable {
             }
         }
         trackMissing(a == null, now);
-        List<RotatedFiles.Group> groups = rotated.scanIfChanged();
-        if (groups != null) {
-            catchUp(groups);
+        RotatedFiles.Look look = rotated.look();
+        if (!look.added().isEmpty()) {
+            catchUp(look);
         }
     }
 
@@ -195,13 +197,26 @@ final class StreamFollower implements Closeable {
     }
 
     /**
-     * The rotated copies changed: those newer than every file this stream knows (and not copies of the
-     * file at the path) were rotated away before we saw them — several rotations, a copy-truncate of
-     * content written and cut between two looks — and are read whole, before the current file.
+     * New rotated copies appeared: those that are not files this stream knows (moved or compressed),
+     * nor copies of its current file (a copy-truncate half done), were rotated away before we saw them —
+     * several rotations between two looks, content written and copy-truncated between two looks — and
+     * are read whole, before the current file.
      */
-    private void catchUp(List<RotatedFiles.Group> groups) {
+    private void catchUp(RotatedFiles.Look look) {
         Set<RotatedFiles.Group> claimed = new HashSet<>();
-        enqueueUnseen(groups, locateKnown(groups, claimed, true), claimed);
+        locateKnown(look.all(), claimed, true);
+        FileHead atPath = headOf(active);
+        for (RotatedFiles.Group g : look.added()) {
+            if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+                RotatedFiles.Member m = g.preferred();
+                listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
+                try {
+                    backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+                } catch (IOException e) {
+                    listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
+                }
+            }
+        }
     }
 
     /**
@@ -235,50 +250,21 @@ final class StreamFollower implements Closeable {
     }
 
     /**
-     * Finds the files this stream knows (done, being read, and the current one if asked) among
-     * {@code groups}, claiming their groups;
-     * returns the index of the newest one found, -1 when none is.
+     * Finds the files this stream knows (done, being read, and copies of the current one if asked)
+     * among {@code groups}, claiming their groups.
      */
-    private int locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
+    private void locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
         List<FilePosition> known = new ArrayList<>(done);
         for (Pending p : backlog) {
             known.add(p.position(name).asDone());
         }
-        int newest = -1;
+        if (withCurrent && current != null) {
+            known.add(current.position(name).asDone());
+        }
         for (FilePosition e : known) {
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
             if (loc != null) {
                 claimed.add(loc.group());
-                newest = Math.max(newest, loc.index());
-            }
-        }
-        if (withCurrent && current != null) {
-            // A copy of the current file (a copy-truncate half done) is not a rotation we missed; being
-            // the newest copy, it says nothing about what came before it.
-            RotatedFiles.Located copy = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
-            if (copy != null) {
-                claimed.add(copy.group());
-            }
-        }
-        return newest;
-    }
-
-    /**
-     * Rotated files newer than the newest known one and not claimed: rotations that happened unseen.
-     * A copy of the file now at the path (a copy-truncate half done) is not one: that file is read itself.
-     */
-    private void enqueueUnseen(List<RotatedFiles.Group> groups, int newest, Set<RotatedFiles.Group> claimed) {
-        FileHead atPath = headOf(active);
-        for (int i = newest + 1; i < groups.size(); i++) {
-            RotatedFiles.Group g = groups.get(i);
-            if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
-                RotatedFiles.Member m = g.preferred();
-                listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
-                try {
-                    backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
-                } catch (IOException e) {
-                    listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
-                }
             }
         }
     }
@@ -402,10 +388,16 @@ final class StreamFollower implements Closeable {
         return backlog.size() + (current == null ? 0 : 1);
     }
 
-    /** A glob's file that is gone, with nothing left to read or to recognise. */
+    /**
+     * A glob's file that is gone for good: nothing left to read, and no file of its own left on disk
+     * (rotated copies, or its compressed twin) that another path could take for one of its rotations.
+     */
     boolean prunable(long now) {
-        return fromGlob && current == null && backlog.isEmpty() && done.isEmpty()
-                && missingSince >= 0 && now - missingSince >= options.rotateWait().toMillis();
+        if (!fromGlob || current != null || !backlog.isEmpty() || missingSince < 0
+                || now - missingSince < options.rotateWait().toMillis()) {
+            return false;
+        }
+        return rotated.scan().isEmpty();
     }
 
     // --- for StreamRestore ---

@@ -40,6 +40,7 @@ final class StreamRestore {
         BasicFileAttributes a = stat(s.active());
         LiveFile current = null;
         boolean newestAtPath = false;
+        FilePosition resumed = null;
         int newest = -1;
         for (FilePosition e : entries) {
             if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
@@ -47,19 +48,26 @@ final class StreamRestore {
                 if (current != null) {
                     current.startAt(e.offset());
                     newestAtPath = true;
+                    resumed = e;
                     continue;
                 }
             }
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            if (loc == null && e.isDone()) {
+                s.remember(e); // gone, or not among the rotated copies: still what was read last
+                continue;
+            }
             if (loc == null) {
-                if (!e.isDone() && e.headLength() > 0) {
+                if (e.headLength() > 0) {
                     s.listener().notice(new FollowerNotice.DataLost(e.path(), e.offset(),
                             "the file is neither at " + s.name() + " nor among its rotated copies"));
                 }
                 continue;
             }
             claimed.add(loc.group());
-            newest = loc.index();
+            if (!loc.group().twin) {
+                newest = loc.index();
+            }
             newestAtPath = false;
             if (e.isDone()) {
                 s.remember(e.at(loc.member().path.toString()));
@@ -70,12 +78,16 @@ final class StreamRestore {
                     sameFileAtPath ? RotationKind.TRUNCATE : RotationKind.RENAME, loc.member().path.toString()));
             enqueue(s, loc.member(), e.offset());
         }
-        if (!newestAtPath) {
+        // Still the same (non-empty) file at the path: it did not rotate. When it was empty at the
+        // checkpoint, what was written to it since may have been copy-truncated away: look after the
+        // newest file known, as when it moved.
+        boolean unchanged = newestAtPath && resumed.headLength() > 0;
+        if (!unchanged) {
             FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
             for (int i = newest + 1; i < groups.size(); i++) {
                 RotatedFiles.Group g = groups.get(i);
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
-                if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+                if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
                     enqueue(s, g.preferred(), 0);
                 }
             }
@@ -89,9 +101,10 @@ final class StreamRestore {
         if (current != null) {
             s.adopt(current);
         }
-        if (!s.hasDoneOrBacklog() && !groups.isEmpty()) {
+        RotatedFiles.Group last = RotatedFiles.newest(groups);
+        if (!s.hasDoneOrBacklog() && last != null) {
             // Nothing to recognise the past by any more: the newest copy present becomes the anchor.
-            RotatedFiles.Member m = groups.get(groups.size() - 1).preferred();
+            RotatedFiles.Member m = last.preferred();
             FileHead h = m.head();
             s.remember(new FilePosition(s.name(), m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
         }
