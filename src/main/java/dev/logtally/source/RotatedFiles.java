@@ -202,12 +202,16 @@ final class RotatedFiles {
                 added.add(g);
             }
         }
+        boolean changed = !now.equals(seenGroups);
         seenGroups = now;
-        return new Look(groups, added);
+        return new Look(groups, added, changed);
     }
 
-    /** What {@link #look()} saw: all rotated copies, oldest first, and the new ones among them. */
-    record Look(List<Group> all, List<Group> added) {
+    /**
+     * What {@link #look()} saw: all rotated copies, oldest first, the new ones among them, and whether
+     * anything changed (added, replaced or removed).
+     */
+    record Look(List<Group> all, List<Group> added, boolean changed) {
     }
 
     private List<Path> candidates() {

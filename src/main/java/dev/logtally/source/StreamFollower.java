@@ -155,6 +155,9 @@ final class StreamFollower implements Closeable {
         if (!look.added().isEmpty()) {
             catchUp(look);
         }
+        if (look.changed()) {
+            pruneDone(look.all());
+        }
     }
 
     private void trackMissing(boolean missing, long now) {
@@ -278,22 +281,22 @@ final class StreamFollower implements Closeable {
             listener.notice(new FollowerNotice.PartialLineDropped(p.path().toString(), at.offset(), p.pendingBytes()));
         }
         done.add(at.asDone());
-        pruneDone();
     }
 
-    /** Keeps the newest done entry (the anchor) and older ones only while their file is still there. */
-    private void pruneDone() {
+    /**
+     * Forgets done files whose content is nowhere among the rotated copies any more (deleted), except
+     * the newest (the anchor). A done file is kept while any form of it exists (its {@code .tmp}, its
+     * {@code .gz}), so that every rotated copy newer than the anchor is either known or unseen.
+     */
+    private void pruneDone(List<RotatedFiles.Group> groups) {
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
         for (int i = done.size() - 2; i >= 0; i--) {
-            FilePosition d = done.get(i);
-            try {
-                Object key = Files.readAttributes(Path.of(d.path()), BasicFileAttributes.class).fileKey();
-                if (Objects.equals(String.valueOf(key), d.fileKey())) {
-                    continue;
-                }
-            } catch (IOException gone) {
-                // removed: nothing left to recognise
+            RotatedFiles.Located loc = RotatedFiles.locate(groups, done.get(i), claimed);
+            if (loc == null) {
+                done.remove(i);
+            } else {
+                claimed.add(loc.group());
             }
-            done.remove(i);
         }
     }
 

@@ -41,7 +41,13 @@ final class StreamRestore {
         LiveFile current = null;
         boolean newestAtPath = false;
         FilePosition resumed = null;
-        int newest = -1;
+        FilePosition lastDone = null;
+        for (FilePosition e : entries) {
+            if (e.isDone()) {
+                lastDone = e;
+            }
+        }
+        int oldest = Integer.MAX_VALUE;
         for (FilePosition e : entries) {
             if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
                 current = LiveFile.open(s.active(), a.fileKey(), maxLine);
@@ -54,7 +60,9 @@ final class StreamRestore {
             }
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
             if (loc == null && e.isDone()) {
-                s.remember(e); // gone, or not among the rotated copies: still what was read last
+                if (e == lastDone) {
+                    s.remember(e); // gone, but still the anchor: what was read last
+                }
                 continue;
             }
             if (loc == null) {
@@ -66,7 +74,7 @@ final class StreamRestore {
             }
             claimed.add(loc.group());
             if (!loc.group().twin) {
-                newest = loc.index();
+                oldest = Math.min(oldest, loc.index());
             }
             newestAtPath = false;
             if (e.isDone()) {
@@ -84,7 +92,7 @@ final class StreamRestore {
         boolean unchanged = newestAtPath && resumed.headLength() > 0;
         if (!unchanged) {
             FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
-            for (int i = newest + 1; i < groups.size(); i++) {
+            for (int i = oldest == Integer.MAX_VALUE ? 0 : oldest + 1; i < groups.size(); i++) {
                 RotatedFiles.Group g = groups.get(i);
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
                 if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
