@@ -2,6 +2,7 @@ package dev.logtally.source;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -67,6 +68,8 @@ public final class Follower implements Closeable {
     private final Set<String> wasFollowed = new HashSet<>();
     private boolean started;
     private boolean startedUp;
+    /** The files around the globs at the last look: what a file appearing now cannot have produced. */
+    private Set<Path> listedBefore = Set.of();
     private long lag;
 
     private Follower(FollowerOptions options, List<FilePosition> restored, boolean firstStart, FollowerListener listener) {
@@ -216,9 +219,15 @@ public final class Follower implements Closeable {
         return null;
     }
 
-    /** New files under the globs become streams, unless they are files some stream already knows. */
+    /**
+     * New files under the globs become streams, unless they are files some stream already knows. Files
+     * named like rotated copies of another new file go last, so that a copy (or a renamed file) seen
+     * together with its original at the first look is recognised as such, not followed twice.
+     */
     private void discover() {
         Set<Path> seen = new HashSet<>();
+        Map<Path, PathPattern> fresh = new LinkedHashMap<>();
+        Map<Path, Object> keys = new HashMap<>();
         for (PathPattern pattern : patterns) {
             if (!pattern.glob()) {
                 continue;
@@ -234,24 +243,74 @@ public final class Follower implements Closeable {
                 } catch (IOException e) {
                     continue;
                 }
-                if (known.containsKey(file) && Objects.equals(known.get(file), key)) {
-                    continue;
-                }
-                if (claimed(file, key)) {
-                    known.put(file, key);
-                    continue;
-                }
-                known.remove(file);
-                if (startedUp) {
-                    // Appeared while following: a new file, read from its beginning.
-                    addStream(file, true).startNew(FollowerOptions.Start.BEGINNING);
-                } else {
-                    begin(pattern, file, true);
+                if (!(known.containsKey(file) && Objects.equals(known.get(file), key))) {
+                    fresh.putIfAbsent(file, pattern);
+                    keys.put(file, key);
                 }
             }
         }
+        Set<Path> listing = listing(seen);
+        List<Path> later = new ArrayList<>();
+        for (Path file : fresh.keySet()) {
+            if (looksRotatedFromAnother(file, fresh.keySet())) {
+                later.add(file);
+            } else {
+                consider(file, fresh.get(file), keys.get(file));
+            }
+        }
+        for (Path file : later) {
+            consider(file, fresh.get(file), keys.get(file));
+        }
         startedUp = true;
+        listedBefore = listing;
         known.keySet().retainAll(seen);
+    }
+
+    /** Every file in the directories of {@code matches}, and under the rotated globs. */
+    private Set<Path> listing(Set<Path> matches) {
+        Set<Path> out = new HashSet<>();
+        Set<Path> dirs = new HashSet<>();
+        for (Path m : matches) {
+            dirs.add(m.getParent());
+        }
+        for (StreamFollower s : streams.values()) {
+            dirs.add(s.active().getParent());
+        }
+        for (Path d : dirs) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+                entries.forEach(out::add);
+            } catch (IOException e) {
+                // gone or unreadable: nothing listed there
+            }
+        }
+        for (PathPattern r : rotatedGlobs) {
+            out.addAll(r.expand());
+        }
+        return out;
+    }
+
+    private void consider(Path file, PathPattern pattern, Object key) {
+        if (claimed(file, key)) {
+            known.put(file, key);
+            return;
+        }
+        known.remove(file);
+        if (startedUp) {
+            // Appeared while following: read from its beginning, with its rotated copies that appeared
+            // since the last look (it may have rotated before we saw it).
+            addStream(file, true).startAppeared(listedBefore);
+        } else {
+            begin(pattern, file, true);
+        }
+    }
+
+    private boolean looksRotatedFromAnother(Path file, Set<Path> others) {
+        for (Path other : others) {
+            if (!other.equals(file) && new RotatedFiles(other, rotatedGlobs, p -> false).isCandidate(file)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean claimed(Path file, Object key) {

@@ -69,6 +69,10 @@ final class StreamFollower implements Closeable {
             done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
         }
         rotated.look(); // what is there now is not new
+        startNewFile(start);
+    }
+
+    private void startNewFile(FollowerOptions.Start start) {
         try {
             BasicFileAttributes a = statActive();
             if (a != null) {
@@ -85,6 +89,38 @@ final class StreamFollower implements Closeable {
         } catch (IOException e) {
             report(e);
         }
+    }
+
+    /**
+     * A file that appeared under a glob while following: rotated copies that were there at the last
+     * look ({@code listedBefore}) are history (the newest becomes the anchor); newer ones were rotated
+     * away before we saw the file and are read whole, then the file from its beginning.
+     */
+    void startAppeared(Set<Path> listedBefore) {
+        RotatedFiles.Look look = rotated.look();
+        RotatedFiles.Group anchor = null;
+        List<RotatedFiles.Group> appeared = new ArrayList<>();
+        for (RotatedFiles.Group g : look.all()) {
+            boolean old = (g.plain == null || listedBefore.contains(g.plain.path))
+                    && (g.gzip == null || listedBefore.contains(g.gzip.path));
+            if (old && !g.twin) {
+                anchor = g;
+            } else if (!old && !g.twin) {
+                appeared.add(g);
+            }
+        }
+        if (anchor != null) {
+            RotatedFiles.Member m = anchor.preferred();
+            FileHead h = m.head();
+            done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
+        }
+        FileHead atPath = headOf(active);
+        for (RotatedFiles.Group g : appeared) {
+            if (!g.preferred().head().sameStart(atPath)) {
+                enqueueWhole(g.preferred());
+            }
+        }
+        startNewFile(FollowerOptions.Start.BEGINNING);
     }
 
     /** A path from the checkpoint: see {@link StreamRestore}. */
@@ -211,14 +247,18 @@ final class StreamFollower implements Closeable {
         FileHead atPath = headOf(active);
         for (RotatedFiles.Group g : look.added()) {
             if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
-                RotatedFiles.Member m = g.preferred();
-                listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
-                try {
-                    backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
-                } catch (IOException e) {
-                    listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
-                }
+                enqueueWhole(g.preferred());
             }
+        }
+    }
+
+    /** A rotated copy we never saw the content of: read whole. */
+    private void enqueueWhole(RotatedFiles.Member m) {
+        listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
+        try {
+            backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+        } catch (IOException e) {
+            listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
         }
     }
 
