@@ -70,6 +70,7 @@ public final class Follower implements Closeable {
     private boolean startedUp;
     /** The files around the globs at the last look: what a file appearing now cannot have produced. */
     private Set<Path> listedBefore = Set.of();
+    private Set<Path> appearedWhileStopped = Set.of();
     private long lag;
 
     private Follower(FollowerOptions options, List<FilePosition> restored, boolean firstStart, FollowerListener listener) {
@@ -261,8 +262,14 @@ public final class Follower implements Closeable {
         for (Path file : later) {
             consider(file, fresh.get(file), keys.get(file));
         }
-        startedUp = true;
+        if (!startedUp && !firstStart) {
+            // After a restart, files there at the first look that no stream follows appeared while we
+            // were stopped, as far as the checkpoint tells: a path appearing later reads them.
+            appearedWhileStopped = new HashSet<>(listing);
+            appearedWhileStopped.removeAll(streams.keySet());
+        }
         listedBefore = listing;
+        startedUp = true;
         known.keySet().retainAll(seen);
     }
 
@@ -298,7 +305,7 @@ public final class Follower implements Closeable {
         if (startedUp) {
             // Appeared while following: read from its beginning, with its rotated copies that appeared
             // since the last look (it may have rotated before we saw it).
-            addStream(file, true).startAppeared(listedBefore);
+            addStream(file, true).startAppeared(p -> listedBefore.contains(p) && !appearedWhileStopped.contains(p));
         } else {
             begin(pattern, file, true);
         }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Follows one path across rotations: the file now at the path ({@code current}), a backlog of rotated
@@ -92,17 +93,17 @@ final class StreamFollower implements Closeable {
     }
 
     /**
-     * A file that appeared under a glob while following: rotated copies that were there at the last
-     * look ({@code listedBefore}) are history (the newest becomes the anchor); newer ones were rotated
-     * away before we saw the file and are read whole, then the file from its beginning.
+     * A file that appeared under a glob while following: rotated copies that are {@code history} (there
+     * at the last look, and not new since the checkpoint) are taken as read (the newest becomes the
+     * anchor); the others were rotated away before we saw the file and are read whole, then the file
+     * from its beginning.
      */
-    void startAppeared(Set<Path> listedBefore) {
+    void startAppeared(Predicate<Path> history) {
         RotatedFiles.Look look = rotated.look();
         RotatedFiles.Group anchor = null;
         List<RotatedFiles.Group> appeared = new ArrayList<>();
         for (RotatedFiles.Group g : look.all()) {
-            boolean old = (g.plain == null || listedBefore.contains(g.plain.path))
-                    && (g.gzip == null || listedBefore.contains(g.gzip.path));
+            boolean old = (g.plain == null || history.test(g.plain.path)) && (g.gzip == null || history.test(g.gzip.path));
             if (old && !g.twin) {
                 anchor = g;
             } else if (!old && !g.twin) {

@@ -38,7 +38,9 @@ class FollowerSimulationTest {
     @Test
     void everyLineIsDeliveredExactlyOnceWhateverHappens() throws IOException {
         int only = Integer.getInteger("simulation.seed", 0);
-        for (int seed = only > 0 ? only : 1; seed <= (only > 0 ? only : SEEDS); seed++) {
+        int first = only > 0 ? only : Integer.getInteger("simulation.from", 1);
+        int last = only > 0 ? only : first + Integer.getInteger("simulation.seeds", SEEDS) - 1;
+        for (int seed = first; seed <= last; seed++) {
             new Run(seed, Files.createDirectory(root.resolve("seed-" + seed))).go();
         }
     }
