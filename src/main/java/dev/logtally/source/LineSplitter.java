@@ -1,0 +1,213 @@
+package dev.logtally.source;
+
+import java.io.IOException;
+
+/**
+ * Turns a byte stream into {@link Line}s that carry their byte offsets, so that a checkpoint can name the
+ * offset just after the last line counted.
+ *
+ * <p>Bytes are read in chunks of {@value #CHUNK} bytes into one reusable buffer and scanned for {@code \n}
+ * in a tight loop over the array. A line ends at {@code \n}; a {@code \r} just before it is removed from
+ * the line (so {@code \r\n} files work). A lone {@code \r} is <em>not</em> a terminator: it stays inside
+ * the line, because Logback never writes one and splitting on it would move offsets away from what the
+ * writer meant by a line. Bytes are passed through untouched (no decoding), so a multi-byte UTF-8
+ * character split across two reads arrives whole: only complete lines are delivered.
+ *
+ * <p>A partial last line is carried over to the next read (the buffer is compacted, and grown up to the
+ * line cap). A line longer than the cap ({@code line.max.bytes}: the bytes before the {@code \n}, a
+ * {@code \r} included) is not buffered: the splitter switches to skipping until the next {@code \n} and
+ * then delivers one {@link Line} with {@code oversized=true} and {@code length=0}, so that the line is
+ * counted and reading goes on, with bounded memory whatever the input.
+ *
+ * <p>Not thread-safe; reusable for file after file through {@link #reset(String, long)}.
+ *
+ * <pre>{@code
+ * LineSplitter splitter = new LineSplitter(1 << 20);
+ * try (InputStream in = Files.newInputStream(path)) {
+ *     splitter.reset(path.toString(), 0);
+ *     while (splitter.readFrom(in::read, LineSplitter.CHUNK, sink) >= 0) { }
+ * }
+ * long resumeAt = splitter.position();   // after the last complete line
+ * }</pre>
+ */
+public final class LineSplitter {
+
+    /** Bytes asked for per read. */
+    public static final int CHUNK = 64 * 1024;
+
+    /** Where the bytes come from: {@code InputStream::read} fits; returns -1 at the end, 0 when nothing is there yet. */
+    @FunctionalInterface
+    public interface Input {
+        int read(byte[] buf, int off, int len) throws IOException;
+    }
+
+    private final int maxLine;
+    private final int maxCapacity;
+    private byte[] buf;
+    private String source = "";
+    /** File offset of {@code buf[0]}. */
+    private long base;
+    /** Index in buf of the first byte of the line being assembled. */
+    private int lineStart;
+    /** Index in buf just after the last byte read. */
+    private int limit;
+    /** Index in buf from which the scan for the next newline goes on. */
+    private int scanFrom;
+    /** Offset just after the last complete line delivered or skipped. */
+    private long position;
+    private boolean skipping;
+    private long skipStart;
+
+    /** A splitter whose lines may be up to {@code maxLineBytes} long (longer ones are skipped). */
+    public LineSplitter(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("line cap must be at least 1 byte, got " + maxLineBytes);
+        }
+        this.maxLine = maxLineBytes;
+        this.maxCapacity = (int) Math.min(Integer.MAX_VALUE - 16, (long) maxLineBytes + CHUNK + 1);
+        this.buf = new byte[Math.min(2 * CHUNK, maxCapacity)];
+    }
+
+    /** Starts over on a (new) input whose next byte is at {@code offset}; any partial line is dropped. */
+    public void reset(String source, long offset) {
+        this.source = source;
+        this.base = offset;
+        this.position = offset;
+        this.lineStart = 0;
+        this.limit = 0;
+        this.scanFrom = 0;
+        this.skipping = false;
+    }
+
+    /** Changes the name lines carry (a followed file seen under its rotated name), keeping the state. */
+    public void rename(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Treats the input as being inside a line already longer than the cap that began at {@code lineOffset}:
+     * everything up to the next {@code \n} is skipped and reported as one oversized line. Used when a
+     * follower starts at the end of a file whose last line is too long to look back over.
+     */
+    public void startSkipping(long lineOffset) {
+        skipping = true;
+        skipStart = lineOffset;
+    }
+
+    /**
+     * Reads once from {@code in} (at most {@code maxBytes}, at most {@link #CHUNK}) and delivers every line
+     * completed by those bytes.
+     *
+     * @return bytes read, 0 when none were available, -1 at the end of the input
+     */
+    public int readFrom(Input in, int maxBytes, LineSink sink) throws IOException {
+        makeRoom();
+        int want = Math.min(Math.min(maxBytes, CHUNK), buf.length - limit);
+        if (want <= 0) {
+            return 0;
+        }
+        int n = in.read(buf, limit, want);
+        if (n > 0) {
+            limit += n;
+            scan(sink);
+        }
+        return n;
+    }
+
+    /** Offset just after the last complete line delivered (or skipped as oversized): where to resume. */
+    public long position() {
+        return position;
+    }
+
+    /** Offset just after the last byte read, partial line included. */
+    public long readOffset() {
+        return base + limit;
+    }
+
+    /** Bytes read since the last complete line: a partial line (or a skipped part of an oversized one). */
+    public long pendingBytes() {
+        return readOffset() - position;
+    }
+
+    /** The name lines carry. */
+    public String source() {
+        return source;
+    }
+
+    private void scan(LineSink sink) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = scanFrom;
+        while (true) {
+            while (i < lim && b[i] != '\n') {
+                i++;
+            }
+            if (i == lim) {
+                break;
+            }
+            deliver(sink, i);
+            i++;
+        }
+        scanFrom = lim;
+        if (!skipping && lim - lineStart > maxLine) {
+            // The line under way is already past the cap: stop keeping its bytes.
+            skipping = true;
+            skipStart = base + lineStart;
+        }
+        if (skipping) {
+            base += lim;
+            lineStart = 0;
+            limit = 0;
+            scanFrom = 0;
+        }
+    }
+
+    /** Delivers the line ending with the newline at index {@code nl}. */
+    private void deliver(LineSink sink, int nl) {
+        long end = base + nl + 1;
+        Line line;
+        if (skipping) {
+            skipping = false;
+            line = new Line(source, skipStart, end, buf, nl, 0, true);
+        } else {
+            int raw = nl - lineStart;
+            if (raw > maxLine) {
+                line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
+            } else {
+                int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
+                line = new Line(source, base + lineStart, end, buf, lineStart, len, false);
+            }
+        }
+        sink.accept(line);
+        lineStart = nl + 1;
+        position = end;
+    }
+
+    /** Makes sure a whole chunk fits after {@code limit}: drops consumed bytes, compacts, grows to the cap. */
+    private void makeRoom() {
+        if (lineStart == limit) {
+            base += limit;
+            lineStart = 0;
+            limit = 0;
+            scanFrom = 0;
+            return;
+        }
+        if (buf.length - limit >= CHUNK) {
+            return;
+        }
+        if (lineStart > 0) {
+            int keep = limit - lineStart;
+            System.arraycopy(buf, lineStart, buf, 0, keep);
+            base += lineStart;
+            scanFrom -= lineStart;
+            limit = keep;
+            lineStart = 0;
+        }
+        if (buf.length - limit < CHUNK && buf.length < maxCapacity) {
+            long wanted = Math.max(2L * buf.length, (long) limit + CHUNK);
+            byte[] bigger = new byte[(int) Math.min(wanted, maxCapacity)];
+            System.arraycopy(buf, 0, bigger, 0, limit);
+            buf = bigger;
+        }
+    }
+}

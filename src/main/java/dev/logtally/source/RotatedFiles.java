@@ -1,0 +1,298 @@
+package dev.logtally.source;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The rotated copies of one followed file: found where the rotated globs point (by default its own
+ * directory), kept only when the name starts with the file's stem, grouped by rotation (a Logback
+ * {@code .tmp} and the {@code .gz} being written from it are one group), and ordered oldest first by
+ * {@link NameOrder}. Looked at only when something happened (a rotation, a truncation, a restart), never
+ * on the per-line path.
+ *
+ * <pre>{@code
+ * RotatedFiles rotated = new RotatedFiles(Path.of("/var/log/app/app.log"), List.of(), followed::contains);
+ * Path renamedTo = rotated.findByKey(fileKey);
+ * }</pre>
+ */
+final class RotatedFiles {
+
+    /** One file of a group. */
+    static final class Member {
+        final Path path;
+        final Object key;
+        final long size;
+        private FileHead head;
+
+        Member(Path path, Object key, long size) {
+            this.path = path;
+            this.key = key;
+            this.size = size;
+        }
+
+        /** First content bytes (decompressed for gzip); empty when unreadable. */
+        FileHead head() {
+            if (head == null) {
+                try {
+                    head = FileHead.readContent(path);
+                } catch (IOException e) {
+                    head = FileHead.EMPTY;
+                }
+            }
+            return head;
+        }
+
+        String keyString() {
+            return key == null ? null : key.toString();
+        }
+    }
+
+    /** The files of one rotation: a plain one (renamed file, {@code .tmp}, copy) and/or its gzip. */
+    static final class Group {
+        final String name;
+        /**
+         * The followed file's own compressed or temporary twin ({@code app.2026-11-24.0.log.gz} beside a
+         * followed {@code app.2026-11-24.0.log}): where its content may have gone, never a rotation to
+         * read as new.
+         */
+        final boolean twin;
+        Member plain;
+        Member gzip;
+
+        Group(String name, String activeName) {
+            this.name = name;
+            this.twin = name.equals(activeName);
+        }
+
+        /** Name and identities: changes when a file of the group is replaced, added or removed. */
+        String signature() {
+            return name + "|" + (plain == null ? "" : plain.key) + "|" + (gzip == null ? "" : gzip.key);
+        }
+
+        /** The member to read: the plain file when there is one, since the gzip may be half-written. */
+        Member preferred() {
+            return plain != null ? plain : gzip;
+        }
+    }
+
+    /** Where an entry of a checkpoint was found. */
+    record Located(Group group, Member member, int index) {
+    }
+
+    private final Path active;
+    private final String stem;
+    private final List<PathPattern> globs;
+    private final Predicate<Path> followed;
+    /** Members of the last look, to reuse their heads. */
+    private Map<Path, Member> members = new HashMap<>();
+    /** Signatures of the groups at the last {@link #look()}. */
+    private Set<String> seenGroups = new HashSet<>();
+
+    /**
+     * @param active   the followed path
+     * @param globs    configured rotated globs; empty for the default ({@code <dir>/<stem>.*})
+     * @param followed paths followed as files of their own, never taken for rotated copies
+     */
+    RotatedFiles(Path active, List<PathPattern> globs, Predicate<Path> followed) {
+        this.active = active;
+        String name = active.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        this.stem = dot > 0 ? name.substring(0, dot) : name;
+        this.globs = globs;
+        this.followed = followed;
+    }
+
+    /** True when {@code file} could be a rotated copy of the followed file. */
+    boolean isCandidate(Path file) {
+        String name = file.getFileName().toString();
+        // Not a followed file, nor the .gz or .tmp of another followed file (that is its content).
+        Path twinOf = file.resolveSibling(NameOrder.normalize(name));
+        if (file.equals(active) || followed.test(file) || !twinOf.equals(active) && followed.test(twinOf)) {
+            return false;
+        }
+        if (globs.isEmpty()) {
+            return file.getParent().equals(active.getParent()) && name.startsWith(stem + ".");
+        }
+        if (!name.startsWith(stem)) {
+            return false;
+        }
+        if (name.length() > stem.length() && Character.isLetterOrDigit(name.charAt(stem.length()))) {
+            return false;
+        }
+        for (PathPattern g : globs) {
+            if (g.matches(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rotated copies present now, grouped by rotation, oldest first (twins included, see {@link Group#twin}). */
+    List<Group> scan() {
+        String activeName = active.getFileName().toString();
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<Path, Member> seen = new HashMap<>();
+        for (Path p : candidates()) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (IOException e) {
+                continue;
+            }
+            if (!a.isRegularFile()) {
+                continue;
+            }
+            String fileName = p.getFileName().toString();
+            String key = p.getParent() + "/" + NameOrder.normalize(fileName);
+            Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName), activeName));
+            Member m = new Member(p, a.fileKey(), a.size());
+            Member before = members.get(p);
+            if (before != null && before.head != null && Objects.equals(before.key, m.key) && before.size == m.size) {
+                m.head = before.head; // unchanged since the last look: no need to read (or decompress) it again
+            }
+            seen.put(p, m);
+            if (fileName.endsWith(".gz")) {
+                g.gzip = m;
+            } else {
+                g.plain = m;
+            }
+        }
+        members = seen;
+        List<Group> out = new ArrayList<>(groups.values());
+        Comparator<String> order = NameOrder.oldestFirst(active.getFileName().toString());
+        out.sort((a, b) -> order.compare(a.name, b.name));
+        return out;
+    }
+
+    /** The newest group that is a rotation (not a twin), or null. */
+    static Group newest(List<Group> groups) {
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            if (!groups.get(i).twin) {
+                return groups.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rotated copies now, and which of them are new since the last call (a new name, or new
+     * identities under a known name): one directory listing, cheap enough for every poll.
+     */
+    Look look() {
+        List<Group> groups = scan();
+        Set<String> now = new HashSet<>();
+        List<Group> added = new ArrayList<>();
+        for (Group g : groups) {
+            String signature = g.signature();
+            now.add(signature);
+            if (!seenGroups.contains(signature) && !g.twin) {
+                added.add(g);
+            }
+        }
+        boolean changed = !now.equals(seenGroups);
+        seenGroups = now;
+        return new Look(groups, added, changed);
+    }
+
+    /**
+     * What {@link #look()} saw: all rotated copies, oldest first, the new ones among them, and whether
+     * anything changed (added, replaced or removed).
+     */
+    record Look(List<Group> all, List<Group> added, boolean changed) {
+    }
+
+    private List<Path> candidates() {
+        List<Path> out = new ArrayList<>();
+        if (globs.isEmpty()) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(active.getParent(), stem + ".*")) {
+                for (Path p : dir) {
+                    if (isCandidate(p)) {
+                        out.add(p);
+                    }
+                }
+            } catch (IOException e) {
+                // No directory, or not readable: no rotated copies to be found.
+            }
+            return out;
+        }
+        for (PathPattern g : globs) {
+            for (Path p : g.expand()) {
+                if (isCandidate(p) && !out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The newest group not {@code claimed} whose content starts with {@code head} and that is not the
+     * file {@code exceptKey} itself: where a copy-truncate put the truncated content.
+     */
+    static Located findCopy(List<Group> groups, FileHead head, Object exceptKey, Set<Group> claimed) {
+        if (head.length() == 0) {
+            return null;
+        }
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            Group g = groups.get(i);
+            if (claimed.contains(g) || g.plain != null && Objects.equals(g.plain.key, exceptKey)) {
+                continue;
+            }
+            Member m = g.preferred();
+            if (m.head().startsWith(head)) {
+                return new Located(g, m, i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds the file a checkpoint entry names among {@code groups}, skipping {@code claimed} ones: first a
+     * plain file with its identity and head (Logback's renamed {@code .tmp}), then a plain file with its
+     * head (a copy), then a gzip whose decompressed head matches. A plain file must hold at least
+     * {@code entry.offset()} bytes (unless the entry is done).
+     */
+    static Located locate(List<Group> groups, FilePosition entry, Set<Group> claimed) {
+        Located byHead = null;
+        Located byGzip = null;
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            if (claimed.contains(g)) {
+                continue;
+            }
+            Member p = g.plain;
+            // A done file that was empty can only be recognised by its identity, and inodes are reused:
+            // it must still be empty.
+            boolean emptyDone = entry.isDone() && entry.headLength() == 0;
+            if (p != null && (entry.isDone() || p.size >= entry.offset()) && (!emptyDone || p.size == 0)) {
+                boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
+                if ((sameKey || entry.headLength() > 0) && p.head().matches(entry.headLength(), entry.headHash())) {
+                    if (sameKey) {
+                        return new Located(g, p, i);
+                    }
+                    if (byHead == null) {
+                        byHead = new Located(g, p, i);
+                    }
+                }
+            }
+            Member z = g.gzip;
+            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().matches(entry.headLength(), entry.headHash())) {
+                byGzip = new Located(g, z, i);
+            }
+        }
+        return byHead != null ? byHead : byGzip;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.logtally.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rebuilds a {@link StreamFollower} from its checkpoint entries (oldest first: done rotated files, rotated
+ * files being read, the file that was at the path), whatever happened while the tailer was stopped.
+ *
+ * <ul>
+ *   <li>An entry whose file is still at the path (same content head, at least as long) resumes there.
+ *   <li>An entry whose file moved is found among the rotated copies — a plain file with its identity
+ *       (Logback's {@code .tmp}), else a plain file with its head (a copy-truncate copy), else a
+ *       {@code .gz} with its decompressed head — and finished from its offset.
+ *   <li>When the newest entry found is not at the path, the log rotated while stopped: the rotated copies
+ *       that come after it in rotation order (and are not any entry's file) are read whole, in order,
+ *       then the file now at the path from its beginning. When no entry is found at all, every rotated
+ *       copy present is newer than what was counted (copies are deleted oldest first) and is read.
+ * </ul>
+ *
+ * <pre>{@code
+ * StreamRestore.into(stream, entriesOfThisPath);
+ * }</pre>
+ */
+final class StreamRestore {
+    private StreamRestore() {
+    }
+
+    static void into(StreamFollower s, List<FilePosition> entries) throws IOException {
+        int maxLine = s.options().lineMaxBytes();
+        List<RotatedFiles.Group> groups = s.rotated().scan();
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
+        BasicFileAttributes a = stat(s.active());
+        LiveFile current = null;
+        boolean newestAtPath = false;
+        FilePosition resumed = null;
+        FilePosition lastDone = null;
+        for (FilePosition e : entries) {
+            if (e.isDone()) {
+                lastDone = e;
+            }
+        }
+        int oldest = Integer.MAX_VALUE;
+        for (FilePosition e : entries) {
+            if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
+                current = LiveFile.open(s.active(), a.fileKey(), maxLine);
+                if (current != null) {
+                    current.startAt(e.offset());
+                    newestAtPath = true;
+                    resumed = e;
+                    continue;
+                }
+            }
+            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            if (loc == null && e.isDone()) {
+                if (e == lastDone) {
+                    s.remember(e); // gone, but still the anchor: what was read last
+                }
+                continue;
+            }
+            if (loc == null) {
+                if (e.headLength() > 0) {
+                    s.listener().notice(new FollowerNotice.DataLost(e.path(), e.offset(),
+                            "the file is neither at " + s.name() + " nor among its rotated copies"));
+                }
+                continue;
+            }
+            claimed.add(loc.group());
+            if (!loc.group().twin) {
+                oldest = Math.min(oldest, loc.index());
+            }
+            newestAtPath = false;
+            if (e.isDone()) {
+                s.remember(e.at(loc.member().path.toString()));
+                continue;
+            }
+            boolean sameFileAtPath = a != null && Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
+            s.listener().notice(new FollowerNotice.Rotated(s.name(),
+                    sameFileAtPath ? RotationKind.TRUNCATE : RotationKind.RENAME, loc.member().path.toString()));
+            enqueue(s, loc.member(), e.offset());
+        }
+        // Still the same (non-empty) file at the path: it did not rotate. When it was empty at the
+        // checkpoint, what was written to it since may have been copy-truncated away: look after the
+        // newest file known, as when it moved.
+        boolean unchanged = newestAtPath && resumed.headLength() > 0;
+        if (!unchanged) {
+            FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
+            for (int i = oldest == Integer.MAX_VALUE ? 0 : oldest + 1; i < groups.size(); i++) {
+                RotatedFiles.Group g = groups.get(i);
+                // A copy of the file now at the path (a copy-truncate half done) is read as that file.
+                if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+                    enqueue(s, g.preferred(), 0);
+                }
+            }
+            if (current == null && a != null) {
+                current = LiveFile.open(s.active(), a.fileKey(), maxLine);
+                if (current != null) {
+                    current.startAt(0);
+                }
+            }
+        }
+        if (current != null) {
+            s.adopt(current);
+        }
+        RotatedFiles.Group last = RotatedFiles.newest(groups);
+        if (!s.hasDoneOrBacklog() && last != null) {
+            // Nothing to recognise the past by any more: the newest copy present becomes the anchor.
+            RotatedFiles.Member m = last.preferred();
+            FileHead h = m.head();
+            s.remember(new FilePosition(s.name(), m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
+        }
+    }
+
+    private static void enqueue(StreamFollower s, RotatedFiles.Member m, long offset) {
+        try {
+            s.enqueue(ArchiveFile.open(m.path, offset, m.head(), s.options().lineMaxBytes()));
+        } catch (IOException e) {
+            s.listener().notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
+        }
+    }
+
+    /** The entry's file is the one at the path: same head, at least as long, same identity unless the head says so. */
+    private static boolean sameContent(Path active, BasicFileAttributes a, FilePosition e) throws IOException {
+        if (a.size() < e.offset() || a.size() < e.headLength()) {
+            return false;
+        }
+        boolean sameKey = Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
+        if (!sameKey && e.headLength() == 0) {
+            return false;
+        }
+        return FileHead.readContent(active).matches(e.headLength(), e.headHash());
+    }
+
+    private static BasicFileAttributes stat(Path p) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.isRegularFile() ? a : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}
