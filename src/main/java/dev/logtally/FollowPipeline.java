@@ -70,7 +70,13 @@ public final class FollowPipeline implements FollowStep, Closeable {
                         options.startAtEnd() ? "end" : "beginning");
                 follower = Follower.firstStart(fo, notice -> onNotice(notice, self));
             }
-            return new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot());
+            FollowPipeline fp = new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot());
+            if (cp.isEmpty()) {
+                // Make the first start durable at once: a crash before the first regular checkpoint must
+                // resume from these files, not start over from whatever the files have become by then.
+                fp.checkpoint();
+            }
+            return fp;
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * crashes (the pipeline dropped without a final checkpoint, then reopened from the state directory).
  */
 class FollowPipelineTest {
+    static boolean CRASHES = !Boolean.getBoolean("nocrash");
     @TempDir
     Path tmp;
 
@@ -65,7 +66,7 @@ class FollowPipelineTest {
             fp.poll();
             fp.poll();
             MetricSnapshot s = fp.checkpoint();
-            assertEquals(w.expected(), values(s, w));
+            LogWorkload.assertSameValues(w.expected(), values(s, w));
             assertEquals((double) w.lines(), PromText.parse(TextFormat.render(s)).get("logtally_lines_total"));
         }
     }
@@ -94,7 +95,7 @@ class FollowPipelineTest {
             if (r.nextBoolean()) {
                 fp.checkpoint();
             }
-            if (r.nextInt(4) == 0) {
+            if (CRASHES && r.nextInt(4) == 0) {
                 fp.poll();
                 // a crash: whatever was counted since the last checkpoint is lost with the process
                 fp.close();
@@ -106,7 +107,7 @@ class FollowPipelineTest {
         fp.poll();
         MetricSnapshot s = fp.checkpoint();
         fp.close();
-        assertEquals(w.expected(), values(s, w));
+        LogWorkload.assertSameValues(w.expected(), values(s, w));
         assertEquals((double) w.lines(), PromText.parse(TextFormat.render(s)).get("logtally_lines_total"));
     }
 }

@@ -178,6 +178,23 @@ public final class LogWorkload {
         return out;
     }
 
+    /** Fails with only the differing keys when {@code actual} is not exactly {@code expected}. */
+    public static void assertSameValues(Map<String, Double> expected, Map<String, Double> actual) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        StringBuilder diff = new StringBuilder();
+        for (String k : keys) {
+            Double e = expected.get(k);
+            Double a = actual.get(k);
+            if (e == null || !e.equals(a)) {
+                diff.append("\n  ").append(k).append(": expected ").append(e).append(", got ").append(a);
+            }
+        }
+        if (diff.length() > 0) {
+            throw new AssertionError(keys.size() + " series compared; these differ:" + diff);
+        }
+    }
+
     private byte[] nextLine() {
         time += 1 + random.nextInt(20);
         String ts = Instant.ofEpochMilli(time).toString();
