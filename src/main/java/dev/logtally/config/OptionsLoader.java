@@ -110,7 +110,7 @@ public final class OptionsLoader {
     private static Options build(Values v, Map<String, String> env) {
         Duration pushInterval = v.duration("push.interval", "10s");
         PushOptions push = push(v, env);
-        Duration checkpointInterval = v.duration("checkpoint.interval", push == null ? "5s" : Durations.format(pushInterval));
+        Duration checkpointInterval = v.duration("checkpoint.interval", push == null ? "1s" : Durations.format(pushInterval));
         String stateDir = v.get("state.dir");
         return new Options(
                 v.list("paths"),

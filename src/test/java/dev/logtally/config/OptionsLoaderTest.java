@@ -37,7 +37,7 @@ class OptionsLoaderTest {
         Options o = flags("paths", "/var/log/app/*.log");
         assertEquals("""
                 buckets = 0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10
-                checkpoint.interval = 5s
+                checkpoint.interval = 1s
                 error.levels = ERROR
                 fields.correlation_id = correlation_id
                 fields.duration_ms = duration_ms
