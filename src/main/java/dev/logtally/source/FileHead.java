@@ -102,10 +102,18 @@ final class FileHead {
         if (n == 0 || !Arrays.equals(bytes, 0, n, other.bytes, 0, n)) {
             return false;
         }
+        return distinctive(n);
+    }
+
+    /**
+     * True when the first {@code n} bytes can tell a file from others by content alone: all
+     * {@value #MAX} of them, or at least one whole line. A partial first line ({@code {"@timest}) cannot.
+     */
+    boolean distinctive(int n) {
         if (n == MAX) {
             return true;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 return true;
             }

@@ -68,9 +68,11 @@ public final class Follower implements Closeable {
     private final Set<String> wasFollowed = new HashSet<>();
     private boolean started;
     private boolean startedUp;
-    /** The files around the globs at the last look: what a file appearing now cannot have produced. */
-    private Set<Path> listedBefore = Set.of();
-    private Set<Path> appearedWhileStopped = Set.of();
+    /**
+     * The files around the globs at the very first start (empty after a restart, when the checkpoint
+     * says what was read): rotated copies there are taken as read when their path first appears later.
+     */
+    private Set<Path> history = Set.of();
     private long lag;
 
     private Follower(FollowerOptions options, List<FilePosition> restored, boolean firstStart, FollowerListener listener) {
@@ -250,7 +252,7 @@ public final class Follower implements Closeable {
                 }
             }
         }
-        Set<Path> listing = listing(seen);
+        Set<Path> listing = startedUp ? Set.of() : listing(seen);
         List<Path> later = new ArrayList<>();
         for (Path file : fresh.keySet()) {
             if (looksRotatedFromAnother(file, fresh.keySet())) {
@@ -262,13 +264,10 @@ public final class Follower implements Closeable {
         for (Path file : later) {
             consider(file, fresh.get(file), keys.get(file));
         }
-        if (!startedUp && !firstStart) {
-            // After a restart, files there at the first look that no stream follows appeared while we
-            // were stopped, as far as the checkpoint tells: a path appearing later reads them.
-            appearedWhileStopped = new HashSet<>(listing);
-            appearedWhileStopped.removeAll(streams.keySet());
+        if (!startedUp && firstStart) {
+            // Files there at the very first start are history; everything that appears later is new.
+            history = listing;
         }
-        listedBefore = listing;
         startedUp = true;
         known.keySet().retainAll(seen);
     }
@@ -303,9 +302,9 @@ public final class Follower implements Closeable {
         }
         known.remove(file);
         if (startedUp) {
-            // Appeared while following: read from its beginning, with its rotated copies that appeared
-            // since the last look (it may have rotated before we saw it).
-            addStream(file, true).startAppeared(p -> listedBefore.contains(p) && !appearedWhileStopped.contains(p));
+            // Appeared while following: read from its beginning, with its rotated copies that were not
+            // there at the first start (it may have rotated before we saw it).
+            addStream(file, true).startAppeared(history::contains);
         } else {
             begin(pattern, file, true);
         }

@@ -243,8 +243,8 @@ final class RotatedFiles {
      * file {@code exceptKey} itself: where a copy-truncate put the truncated content.
      */
     static Located findCopy(List<Group> groups, FileHead head, Object exceptKey, Set<Group> claimed) {
-        if (head.length() == 0) {
-            return null;
+        if (!head.distinctive(head.length())) {
+            return null; // nothing complete was read: a copy, if any, is read whole as a new rotated copy
         }
         for (int i = groups.size() - 1; i >= 0; i--) {
             Group g = groups.get(i);
@@ -279,7 +279,9 @@ final class RotatedFiles {
             boolean emptyDone = entry.isDone() && entry.headLength() == 0;
             if (p != null && (entry.isDone() || p.size >= entry.offset()) && (!emptyDone || p.size == 0)) {
                 boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
-                if ((sameKey || entry.headLength() > 0) && p.head().matches(entry.headLength(), entry.headHash())) {
+                // Without the identity, the content must say it: a whole line at least.
+                boolean byContent = entry.headLength() > 0 && p.head().distinctive(entry.headLength());
+                if ((sameKey || byContent) && p.head().matches(entry.headLength(), entry.headHash())) {
                     if (sameKey) {
                         return new Located(g, p, i);
                     }
@@ -289,7 +291,8 @@ final class RotatedFiles {
                 }
             }
             Member z = g.gzip;
-            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().matches(entry.headLength(), entry.headHash())) {
+            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().distinctive(entry.headLength())
+                    && z.head().matches(entry.headLength(), entry.headHash())) {
                 byGzip = new Located(g, z, i);
             }
         }

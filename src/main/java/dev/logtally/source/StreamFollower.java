@@ -94,9 +94,8 @@ final class StreamFollower implements Closeable {
 
     /**
      * A file that appeared under a glob while following: rotated copies that are {@code history} (there
-     * at the last look, and not new since the checkpoint) are taken as read (the newest becomes the
-     * anchor); the others were rotated away before we saw the file and are read whole, then the file
-     * from its beginning.
+     * at the very first start) are taken as read (the newest becomes the anchor); the others were
+     * rotated away before we saw the file and are read whole, then the file from its beginning.
      */
     void startAppeared(Predicate<Path> history) {
         RotatedFiles.Look look = rotated.look();

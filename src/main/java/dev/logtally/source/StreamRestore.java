@@ -132,10 +132,11 @@ final class StreamRestore {
             return false;
         }
         boolean sameKey = Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
-        if (!sameKey && e.headLength() == 0) {
+        FileHead head = FileHead.readContent(active);
+        if (!sameKey && !head.distinctive(e.headLength())) {
             return false;
         }
-        return FileHead.readContent(active).matches(e.headLength(), e.headHash());
+        return head.matches(e.headLength(), e.headHash());
     }
 
     private static BasicFileAttributes stat(Path p) throws IOException {
