@@ -186,24 +186,32 @@ public final class Follower implements Closeable {
                 byStream.computeIfAbsent(p.stream(), k -> new ArrayList<>()).add(p);
             }
         }
+        // Every path known before any is restored: none takes another's file for a rotated copy of its own.
+        Map<Path, List<FilePosition>> toRestore = new LinkedHashMap<>();
         for (Map.Entry<String, List<FilePosition>> e : byStream.entrySet()) {
             Path path = Path.of(e.getKey());
             PathPattern pattern = patternOf(path);
             if (pattern != null) {
-                addStream(path, pattern.glob()).restore(e.getValue());
+                addStream(path, pattern.glob());
+                toRestore.put(path, e.getValue());
             }
         }
+        List<PathPattern> fresh = new ArrayList<>();
         for (PathPattern p : patterns) {
             if (!p.glob() && !streams.containsKey(p.literal())) {
-                begin(p, p.literal(), false);
+                addStream(p.literal(), false);
+                fresh.add(p);
             }
+        }
+        toRestore.forEach((path, entries) -> streams.get(path).restore(entries));
+        for (PathPattern p : fresh) {
+            begin(p, streams.get(p.literal()));
         }
         discover();
     }
 
     /** A file (or path) the checkpoint does not know. */
-    private void begin(PathPattern pattern, Path file, boolean fromGlob) {
-        StreamFollower s = addStream(file, fromGlob);
+    private void begin(PathPattern pattern, StreamFollower s) {
         if (firstStart) {
             s.startNew(options.start());
         } else if (wasFollowed.contains(pattern.spec())) {
@@ -306,7 +314,7 @@ public final class Follower implements Closeable {
             // there at the first start (it may have rotated before we saw it).
             addStream(file, true).startAppeared(history::contains);
         } else {
-            begin(pattern, file, true);
+            begin(pattern, addStream(file, true));
         }
     }
 
