@@ -11,18 +11,21 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Rebuilds a {@link StreamFollower} from its checkpoint entries (oldest first: done rotated files, rotated
- * files being read, the file that was at the path), whatever happened while the tailer was stopped.
+ * Rebuilds a {@link StreamFollower} from its checkpoint entries (oldest first: rotated files read to
+ * their end, rotated files being read, the file that was at the path), whatever happened while the
+ * tailer was stopped.
  *
  * <ul>
- *   <li>An entry whose file is still at the path (same content head, at least as long) resumes there.
+ *   <li>An entry whose file is still at the path (same head, at least as long) resumes there.
  *   <li>An entry whose file moved is found among the rotated copies — a plain file with its identity
- *       (Logback's {@code .tmp}), else a plain file with its head (a copy-truncate copy), else a
+ *       (Logback's renamed file), else a plain file with its head (a copy-truncate copy), else a
  *       {@code .gz} with its decompressed head — and finished from its offset.
- *   <li>When the newest entry found is not at the path, the log rotated while stopped: the rotated copies
- *       that come after it in rotation order (and are not any entry's file) are read whole, in order,
- *       then the file now at the path from its beginning. When no entry is found at all, every rotated
- *       copy present is newer than what was counted (copies are deleted oldest first) and is read.
+ *   <li>Unless the file at the path is recognisably the same as before, rotated copies newer than the
+ *       oldest entry found that are no entry's file (nor a copy of the file now at the path) came while
+ *       we were stopped — several rotations, or lines written to a then-empty file and copy-truncated
+ *       away — and are read whole, oldest first, before the file at the path, which is read from its
+ *       beginning. When no entry is found at all, every rotated copy present is newer than what was
+ *       counted (copies are deleted oldest first) and is read.
  * </ul>
  *
  * <pre>{@code
@@ -86,12 +89,12 @@ final class StreamRestore {
                     sameFileAtPath ? RotationKind.TRUNCATE : RotationKind.RENAME, loc.member().path.toString()));
             enqueue(s, loc.member(), e.offset());
         }
-        // Still the same (non-empty) file at the path: it did not rotate. When it was empty at the
-        // checkpoint, what was written to it since may have been copy-truncated away: look after the
-        // newest file known, as when it moved.
-        boolean unchanged = newestAtPath && resumed.headLength() > 0;
+        // Still the same file at the path, recognised by a whole line at least: it did not rotate. When it
+        // held less at the checkpoint, what was written to it since may have been copy-truncated away:
+        // look for unknown rotated copies, as when it moved.
+        FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
+        boolean unchanged = newestAtPath && atPath.distinctive(resumed.headLength());
         if (!unchanged) {
-            FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
             for (int i = oldest == Integer.MAX_VALUE ? 0 : oldest + 1; i < groups.size(); i++) {
                 RotatedFiles.Group g = groups.get(i);
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
