@@ -177,11 +177,16 @@ final class RotatedFiles {
         return out;
     }
 
-    /** The newest group that is a rotation (not a twin), or null. */
+    /**
+     * The newest group that is a rotation (not a twin) and can be recognised by its content later (its
+     * head holds a whole line), or null: the anchor a stream starts with.
+     */
     static Group newest(List<Group> groups) {
         for (int i = groups.size() - 1; i >= 0; i--) {
-            if (!groups.get(i).twin) {
-                return groups.get(i);
+            Group g = groups.get(i);
+            FileHead h = g.preferred().head();
+            if (!g.twin && h.distinctive(h.length())) {
+                return g;
             }
         }
         return null;
@@ -274,10 +279,10 @@ final class RotatedFiles {
                 continue;
             }
             Member p = g.plain;
-            // A done file that was empty can only be recognised by its identity, and inodes are reused:
-            // it must still be empty.
-            boolean emptyDone = entry.isDone() && entry.headLength() == 0;
-            if (p != null && (entry.isDone() || p.size >= entry.offset()) && (!emptyDone || p.size == 0)) {
+            if (entry.isDone() && entry.headLength() == 0) {
+                return null; // an empty file has only its identity, and inodes are reused: never recognised
+            }
+            if (p != null && (entry.isDone() || p.size >= entry.offset())) {
                 boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
                 // Without the identity, the content must say it: a whole line at least.
                 boolean byContent = entry.headLength() > 0 && p.head().distinctive(entry.headLength());

@@ -320,7 +320,9 @@ final class StreamFollower implements Closeable {
         } else if (p.pendingBytes() > 0) {
             listener.notice(new FollowerNotice.PartialLineDropped(p.path().toString(), at.offset(), p.pendingBytes()));
         }
-        done.add(at.asDone());
+        if (at.headLength() > 0) {
+            done.add(at.asDone()); // an empty file cannot be recognised later: nothing to keep
+        }
     }
 
     /**
@@ -358,9 +360,9 @@ final class StreamFollower implements Closeable {
         String keyString = key == null ? null : key.toString();
         FileHead head = null;
         for (FilePosition d : done) {
-            if (keyString != null && keyString.equals(d.fileKey())) {
+            if (keyString != null && keyString.equals(d.fileKey()) && d.headLength() > 0) {
                 head = headOf(file);
-                if (head.matches(d.headLength(), d.headHash()) && (d.headLength() > 0 || head.length() == 0)) {
+                if (head.matches(d.headLength(), d.headHash())) {
                     return true;
                 }
             }

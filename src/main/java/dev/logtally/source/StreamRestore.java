@@ -21,11 +21,12 @@ import java.util.Set;
  *       (Logback's renamed file), else a plain file with its head (a copy-truncate copy), else a
  *       {@code .gz} with its decompressed head — and finished from its offset.
  *   <li>Unless the file at the path is recognisably the same as before, rotated copies newer than the
- *       oldest entry found that are no entry's file (nor a copy of the file now at the path) came while
- *       we were stopped — several rotations, or lines written to a then-empty file and copy-truncated
- *       away — and are read whole, oldest first, before the file at the path, which is read from its
- *       beginning. When no entry is found at all, every rotated copy present is newer than what was
- *       counted (copies are deleted oldest first) and is read.
+ *       newest file read to its end that are no entry's file (nor a copy of the file now at the path)
+ *       came while we were stopped — several rotations, or lines written to a then-empty file and
+ *       copy-truncated away — and are read whole, oldest first, before the file at the path, which is
+ *       read from its beginning. When no such file is found, every rotated copy present is newer than
+ *       what was counted (copies are deleted oldest first, and the newest one read is always kept as an
+ *       entry) and is read.
  * </ul>
  *
  * <pre>{@code
@@ -50,7 +51,7 @@ final class StreamRestore {
                 lastDone = e;
             }
         }
-        int oldest = Integer.MAX_VALUE;
+        int newestDone = -1;
         for (FilePosition e : entries) {
             if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
                 current = LiveFile.open(s.active(), a.fileKey(), maxLine);
@@ -63,7 +64,7 @@ final class StreamRestore {
             }
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
             if (loc == null && e.isDone()) {
-                if (e == lastDone) {
+                if (e == lastDone && e.headLength() > 0) {
                     s.remember(e); // gone, but still the anchor: what was read last
                 }
                 continue;
@@ -76,11 +77,11 @@ final class StreamRestore {
                 continue;
             }
             claimed.add(loc.group());
-            if (!loc.group().twin) {
-                oldest = Math.min(oldest, loc.index());
-            }
             newestAtPath = false;
             if (e.isDone()) {
+                if (!loc.group().twin) {
+                    newestDone = Math.max(newestDone, loc.index());
+                }
                 s.remember(e.at(loc.member().path.toString()));
                 continue;
             }
@@ -95,7 +96,7 @@ final class StreamRestore {
         FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
         boolean unchanged = newestAtPath && atPath.distinctive(resumed.headLength());
         if (!unchanged) {
-            for (int i = oldest == Integer.MAX_VALUE ? 0 : oldest + 1; i < groups.size(); i++) {
+            for (int i = newestDone + 1; i < groups.size(); i++) {
                 RotatedFiles.Group g = groups.get(i);
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
                 if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
