@@ -23,6 +23,7 @@ final class FileHead {
     static final FileHead EMPTY = new FileHead(new byte[0]);
 
     private final byte[] bytes;
+    private String fullHash;
 
     private FileHead(byte[] bytes) {
         this.bytes = bytes;
@@ -73,6 +74,16 @@ final class FileHead {
 
     /** 64-bit FNV-1a of the first {@code n} bytes, as 16 hex digits. */
     String hash(int n) {
+        if (n == bytes.length) {
+            if (fullHash == null) {
+                fullHash = computeHash(n); // heads are compared often when looking for moved files
+            }
+            return fullHash;
+        }
+        return computeHash(n);
+    }
+
+    private String computeHash(int n) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < n; i++) {
             h ^= bytes[i] & 0xff;

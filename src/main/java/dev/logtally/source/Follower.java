@@ -40,13 +40,22 @@ import java.util.Set;
  * the rotated copies beside it ({@link FollowerOptions#rotated()}). A file that appears under a glob
  * with the identity of a file already followed, read or copied is that file, never a new one.
  *
+ * <p>Rotations faster than the polls are caught up: rotated copies that appear and are none of the files
+ * known (moved, compressed, copies of the current file) were rotated away unseen and are read whole, in
+ * rotation order, before the file at the path. A restart does the same from the checkpoint's entries
+ * (see {@link FilePosition}).
+ *
  * <p>Single-threaded and driven by the caller: {@link #poll(LineSink)} reads what is new (at most
  * {@link FollowerOptions#maxBytesPerFile()} per file), never sleeps, and never throws for one file's
- * problem — it reports it to the {@link FollowerListener} and goes on with the others. Between two polls,
- * {@link #positions()} is consistent with the lines the sink has seen.
+ * problem — it reports it to the {@link FollowerListener} and goes on with the others (an exception
+ * thrown by the sink itself does propagate). Between two polls, {@link #positions()} is consistent with
+ * the lines the sink has seen.
  *
  * <pre>{@code
- * try (Follower follower = new Follower(options, checkpoint.positions(), notice -> log.warn(notice.message()))) {
+ * Follower follower = checkpoint == null
+ *         ? Follower.firstStart(options, notice -> log.warn(notice.message()))
+ *         : Follower.resume(options, checkpoint.positions(), notice -> log.warn(notice.message()));
+ * try (follower) {
  *     while (running) {
  *         if (follower.poll(sink) == 0) sleeper.sleep(pollInterval);
  *         if (checkpointDue()) store.write(follower.positions(), aggregator.snapshot());

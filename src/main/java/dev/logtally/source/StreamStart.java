@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Rebuilds a {@link StreamFollower} from its checkpoint entries (oldest first: rotated files read to
- * their end, rotated files being read, the file that was at the path), whatever happened while the
- * tailer was stopped.
+ * How a {@link StreamFollower} starts: fresh (first start: rotated copies present are history), appeared
+ * (a file new under a glob while following: rotated copies that were not there at the first start are
+ * read), or restored from its checkpoint entries (oldest first: rotated files read to their end, rotated
+ * files being read, the file that was at the path), whatever happened while the tailer was stopped:
  *
  * <ul>
  *   <li>An entry whose file is still at the path (same head, at least as long) resumes there.
@@ -30,14 +33,61 @@ import java.util.Set;
  * </ul>
  *
  * <pre>{@code
- * StreamRestore.into(stream, entriesOfThisPath);
+ * StreamStart.restored(stream, entriesOfThisPath);
  * }</pre>
  */
-final class StreamRestore {
-    private StreamRestore() {
+final class StreamStart {
+    private StreamStart() {
     }
 
-    static void into(StreamFollower s, List<FilePosition> entries) throws IOException {
+    /**
+     * A path not in the checkpoint, at the very first start (or new to the configuration): the newest
+     * rotated copy present is taken as read (older ones are never read), and the file is read from
+     * {@code start}.
+     */
+    static void fresh(StreamFollower s, FollowerOptions.Start start) {
+        RotatedFiles.Group newest = RotatedFiles.newest(s.rotated().scan());
+        if (newest != null) {
+            s.done().add(newest.preferred());
+        }
+        s.rotated().look(); // what is there now is not new
+        s.openCurrent(start);
+    }
+
+    /**
+     * A file that appeared under a glob while following: rotated copies that are {@code history} (there
+     * at the very first start) are taken as read (the newest becomes the anchor); the others were
+     * rotated away before we saw the file and are read whole, then the file from its beginning.
+     */
+    static void appeared(StreamFollower s, Predicate<Path> history) {
+        RotatedFiles.Look look = s.rotated().look();
+        RotatedFiles.Group anchor = null;
+        List<RotatedFiles.Group> appeared = new ArrayList<>();
+        for (RotatedFiles.Group g : look.all()) {
+            if (g.twin) {
+                continue;
+            }
+            boolean old = (g.plain == null || history.test(g.plain.path)) && (g.gzip == null || history.test(g.gzip.path));
+            if (old) {
+                anchor = g;
+            } else {
+                appeared.add(g);
+            }
+        }
+        if (anchor != null) {
+            s.done().add(anchor.preferred());
+        }
+        FileHead atPath = StreamFollower.headOf(s.active());
+        for (RotatedFiles.Group g : appeared) {
+            if (!g.preferred().head().sameStart(atPath)) {
+                s.enqueueWhole(g.preferred());
+            }
+        }
+        s.openCurrent(FollowerOptions.Start.BEGINNING);
+    }
+
+    /** A path from the checkpoint, with its entries: see the class comment. */
+    static void restored(StreamFollower s, List<FilePosition> entries) throws IOException {
         int maxLine = s.options().lineMaxBytes();
         List<RotatedFiles.Group> groups = s.rotated().scan();
         Set<RotatedFiles.Group> claimed = new HashSet<>();
@@ -64,8 +114,8 @@ final class StreamRestore {
             }
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
             if (loc == null && e.isDone()) {
-                if (e == lastDone && e.headLength() > 0) {
-                    s.remember(e); // gone, but still the anchor: what was read last
+                if (e == lastDone) {
+                    s.done().add(e); // gone, but still the anchor: what was read last
                 }
                 continue;
             }
@@ -82,7 +132,7 @@ final class StreamRestore {
                 if (!loc.group().twin) {
                     newestDone = Math.max(newestDone, loc.index());
                 }
-                s.remember(e.at(loc.member().path.toString()));
+                s.done().add(e.at(loc.member().path.toString()));
                 continue;
             }
             boolean sameFileAtPath = a != null && Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
@@ -115,10 +165,7 @@ final class StreamRestore {
         }
         RotatedFiles.Group last = RotatedFiles.newest(groups);
         if (!s.hasDoneOrBacklog() && last != null) {
-            // Nothing to recognise the past by any more: the newest copy present becomes the anchor.
-            RotatedFiles.Member m = last.preferred();
-            FileHead h = m.head();
-            s.remember(new FilePosition(s.name(), m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
+            s.done().add(last.preferred()); // nothing to recognise the past by any more: the newest is the anchor
         }
     }
 
