@@ -23,6 +23,7 @@ final class FileHead {
     static final FileHead EMPTY = new FileHead(new byte[0]);
 
     private final byte[] bytes;
+    private String fullHash;
 
     private FileHead(byte[] bytes) {
         this.bytes = bytes;
@@ -73,6 +74,16 @@ final class FileHead {
 
     /** 64-bit FNV-1a of the first {@code n} bytes, as 16 hex digits. */
     String hash(int n) {
+        if (n == bytes.length) {
+            if (fullHash == null) {
+                fullHash = computeHash(n); // heads are compared often when looking for moved files
+            }
+            return fullHash;
+        }
+        return computeHash(n);
+    }
+
+    private String computeHash(int n) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < n; i++) {
             h ^= bytes[i] & 0xff;
@@ -102,10 +113,18 @@ final class FileHead {
         if (n == 0 || !Arrays.equals(bytes, 0, n, other.bytes, 0, n)) {
             return false;
         }
+        return distinctive(n);
+    }
+
+    /**
+     * True when the first {@code n} bytes can tell a file from others by content alone: all
+     * {@value #MAX} of them, or at least one whole line. A partial first line ({@code {"@timest}) cannot.
+     */
+    boolean distinctive(int n) {
         if (n == MAX) {
             return true;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 return true;
             }

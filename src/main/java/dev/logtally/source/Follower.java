@@ -40,13 +40,22 @@ import java.util.Set;
  * the rotated copies beside it ({@link FollowerOptions#rotated()}). A file that appears under a glob
  * with the identity of a file already followed, read or copied is that file, never a new one.
  *
+ * <p>Rotations faster than the polls are caught up: rotated copies that appear and are none of the files
+ * known (moved, compressed, copies of the current file) were rotated away unseen and are read whole, in
+ * rotation order, before the file at the path. A restart does the same from the checkpoint's entries
+ * (see {@link FilePosition}).
+ *
  * <p>Single-threaded and driven by the caller: {@link #poll(LineSink)} reads what is new (at most
  * {@link FollowerOptions#maxBytesPerFile()} per file), never sleeps, and never throws for one file's
- * problem — it reports it to the {@link FollowerListener} and goes on with the others. Between two polls,
- * {@link #positions()} is consistent with the lines the sink has seen.
+ * problem — it reports it to the {@link FollowerListener} and goes on with the others (an exception
+ * thrown by the sink itself does propagate). Between two polls, {@link #positions()} is consistent with
+ * the lines the sink has seen.
  *
  * <pre>{@code
- * try (Follower follower = new Follower(options, checkpoint.positions(), notice -> log.warn(notice.message()))) {
+ * Follower follower = checkpoint == null
+ *         ? Follower.firstStart(options, notice -> log.warn(notice.message()))
+ *         : Follower.resume(options, checkpoint.positions(), notice -> log.warn(notice.message()));
+ * try (follower) {
  *     while (running) {
  *         if (follower.poll(sink) == 0) sleeper.sleep(pollInterval);
  *         if (checkpointDue()) store.write(follower.positions(), aggregator.snapshot());
@@ -68,9 +77,11 @@ public final class Follower implements Closeable {
     private final Set<String> wasFollowed = new HashSet<>();
     private boolean started;
     private boolean startedUp;
-    /** The files around the globs at the last look: what a file appearing now cannot have produced. */
-    private Set<Path> listedBefore = Set.of();
-    private Set<Path> appearedWhileStopped = Set.of();
+    /**
+     * The files around the globs at the very first start (empty after a restart, when the checkpoint
+     * says what was read): rotated copies there are taken as read when their path first appears later.
+     */
+    private Set<Path> history = Set.of();
     private long lag;
 
     private Follower(FollowerOptions options, List<FilePosition> restored, boolean firstStart, FollowerListener listener) {
@@ -184,24 +195,32 @@ public final class Follower implements Closeable {
                 byStream.computeIfAbsent(p.stream(), k -> new ArrayList<>()).add(p);
             }
         }
+        // Every path known before any is restored: none takes another's file for a rotated copy of its own.
+        Map<Path, List<FilePosition>> toRestore = new LinkedHashMap<>();
         for (Map.Entry<String, List<FilePosition>> e : byStream.entrySet()) {
             Path path = Path.of(e.getKey());
             PathPattern pattern = patternOf(path);
             if (pattern != null) {
-                addStream(path, pattern.glob()).restore(e.getValue());
+                addStream(path, pattern.glob());
+                toRestore.put(path, e.getValue());
             }
         }
+        List<PathPattern> fresh = new ArrayList<>();
         for (PathPattern p : patterns) {
             if (!p.glob() && !streams.containsKey(p.literal())) {
-                begin(p, p.literal(), false);
+                addStream(p.literal(), false);
+                fresh.add(p);
             }
+        }
+        toRestore.forEach((path, entries) -> streams.get(path).restore(entries));
+        for (PathPattern p : fresh) {
+            begin(p, streams.get(p.literal()));
         }
         discover();
     }
 
     /** A file (or path) the checkpoint does not know. */
-    private void begin(PathPattern pattern, Path file, boolean fromGlob) {
-        StreamFollower s = addStream(file, fromGlob);
+    private void begin(PathPattern pattern, StreamFollower s) {
         if (firstStart) {
             s.startNew(options.start());
         } else if (wasFollowed.contains(pattern.spec())) {
@@ -250,7 +269,7 @@ public final class Follower implements Closeable {
                 }
             }
         }
-        Set<Path> listing = listing(seen);
+        Set<Path> listing = startedUp ? Set.of() : listing(seen);
         List<Path> later = new ArrayList<>();
         for (Path file : fresh.keySet()) {
             if (looksRotatedFromAnother(file, fresh.keySet())) {
@@ -262,13 +281,10 @@ public final class Follower implements Closeable {
         for (Path file : later) {
             consider(file, fresh.get(file), keys.get(file));
         }
-        if (!startedUp && !firstStart) {
-            // After a restart, files there at the first look that no stream follows appeared while we
-            // were stopped, as far as the checkpoint tells: a path appearing later reads them.
-            appearedWhileStopped = new HashSet<>(listing);
-            appearedWhileStopped.removeAll(streams.keySet());
+        if (!startedUp && firstStart) {
+            // Files there at the very first start are history; everything that appears later is new.
+            history = listing;
         }
-        listedBefore = listing;
         startedUp = true;
         known.keySet().retainAll(seen);
     }
@@ -303,11 +319,11 @@ public final class Follower implements Closeable {
         }
         known.remove(file);
         if (startedUp) {
-            // Appeared while following: read from its beginning, with its rotated copies that appeared
-            // since the last look (it may have rotated before we saw it).
-            addStream(file, true).startAppeared(p -> listedBefore.contains(p) && !appearedWhileStopped.contains(p));
+            // Appeared while following: read from its beginning, with its rotated copies that were not
+            // there at the first start (it may have rotated before we saw it).
+            addStream(file, true).startAppeared(history::contains);
         } else {
-            begin(pattern, file, true);
+            begin(pattern, addStream(file, true));
         }
     }
 

@@ -177,11 +177,16 @@ final class RotatedFiles {
         return out;
     }
 
-    /** The newest group that is a rotation (not a twin), or null. */
+    /**
+     * The newest group that is a rotation (not a twin) and can be recognised by its content later (its
+     * head holds a whole line), or null: the anchor a stream starts with.
+     */
     static Group newest(List<Group> groups) {
         for (int i = groups.size() - 1; i >= 0; i--) {
-            if (!groups.get(i).twin) {
-                return groups.get(i);
+            Group g = groups.get(i);
+            FileHead h = g.preferred().head();
+            if (!g.twin && h.distinctive(h.length())) {
+                return g;
             }
         }
         return null;
@@ -243,8 +248,8 @@ final class RotatedFiles {
      * file {@code exceptKey} itself: where a copy-truncate put the truncated content.
      */
     static Located findCopy(List<Group> groups, FileHead head, Object exceptKey, Set<Group> claimed) {
-        if (head.length() == 0) {
-            return null;
+        if (!head.distinctive(head.length())) {
+            return null; // nothing complete was read: a copy, if any, is read whole as a new rotated copy
         }
         for (int i = groups.size() - 1; i >= 0; i--) {
             Group g = groups.get(i);
@@ -274,12 +279,14 @@ final class RotatedFiles {
                 continue;
             }
             Member p = g.plain;
-            // A done file that was empty can only be recognised by its identity, and inodes are reused:
-            // it must still be empty.
-            boolean emptyDone = entry.isDone() && entry.headLength() == 0;
-            if (p != null && (entry.isDone() || p.size >= entry.offset()) && (!emptyDone || p.size == 0)) {
+            if (entry.isDone() && entry.headLength() == 0) {
+                return null; // an empty file has only its identity, and inodes are reused: never recognised
+            }
+            if (p != null && (entry.isDone() || p.size >= entry.offset())) {
                 boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
-                if ((sameKey || entry.headLength() > 0) && p.head().matches(entry.headLength(), entry.headHash())) {
+                // Without the identity, the content must say it: a whole line at least.
+                boolean byContent = entry.headLength() > 0 && p.head().distinctive(entry.headLength());
+                if ((sameKey || byContent) && p.head().matches(entry.headLength(), entry.headHash())) {
                     if (sameKey) {
                         return new Located(g, p, i);
                     }
@@ -289,7 +296,8 @@ final class RotatedFiles {
                 }
             }
             Member z = g.gzip;
-            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().matches(entry.headLength(), entry.headHash())) {
+            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().distinctive(entry.headLength())
+                    && z.head().matches(entry.headLength(), entry.headHash())) {
                 byGzip = new Located(g, z, i);
             }
         }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Follows one path across rotations: the file now at the path ({@code current}), a backlog of rotated
@@ -41,7 +41,7 @@ final class StreamFollower implements Closeable {
     private final FollowerOptions options;
     private final FollowerListener listener;
     private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
-    private final List<FilePosition> done = new ArrayList<>();
+    private final DoneFiles done;
     private LiveFile current;
     private boolean looked;
     private long missingSince = -1;
@@ -56,24 +56,31 @@ final class StreamFollower implements Closeable {
         this.rotated = rotated;
         this.options = options;
         this.listener = listener;
+        this.done = new DoneFiles(name);
     }
 
-    /**
-     * A path not in the checkpoint: the newest rotated copy present is taken as already counted (older
-     * ones are never read), and the file is read from {@code start}.
-     */
+    /** A path not in the checkpoint, at the first start: see {@link StreamStart#fresh}. */
     void startNew(FollowerOptions.Start start) {
-        RotatedFiles.Group newest = RotatedFiles.newest(rotated.scan());
-        if (newest != null) {
-            RotatedFiles.Member m = newest.preferred();
-            FileHead h = m.head();
-            done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
-        }
-        rotated.look(); // what is there now is not new
-        startNewFile(start);
+        StreamStart.fresh(this, start);
     }
 
-    private void startNewFile(FollowerOptions.Start start) {
+    /** A file that appeared under a glob while following: see {@link StreamStart#appeared}. */
+    void startAppeared(Predicate<Path> history) {
+        StreamStart.appeared(this, history);
+    }
+
+    /** A path from the checkpoint: see {@link StreamStart#restored}. */
+    void restore(List<FilePosition> entries) {
+        try {
+            StreamStart.restored(this, entries);
+        } catch (IOException e) {
+            report(e);
+        }
+        rotated.look(); // what is there now was dealt with
+    }
+
+    /** Opens the file at the path, if any, to read from {@code start}. */
+    void openCurrent(FollowerOptions.Start start) {
         try {
             BasicFileAttributes a = statActive();
             if (a != null) {
@@ -90,48 +97,6 @@ final class StreamFollower implements Closeable {
         } catch (IOException e) {
             report(e);
         }
-    }
-
-    /**
-     * A file that appeared under a glob while following: rotated copies that are {@code history} (there
-     * at the last look, and not new since the checkpoint) are taken as read (the newest becomes the
-     * anchor); the others were rotated away before we saw the file and are read whole, then the file
-     * from its beginning.
-     */
-    void startAppeared(Predicate<Path> history) {
-        RotatedFiles.Look look = rotated.look();
-        RotatedFiles.Group anchor = null;
-        List<RotatedFiles.Group> appeared = new ArrayList<>();
-        for (RotatedFiles.Group g : look.all()) {
-            boolean old = (g.plain == null || history.test(g.plain.path)) && (g.gzip == null || history.test(g.gzip.path));
-            if (old && !g.twin) {
-                anchor = g;
-            } else if (!old && !g.twin) {
-                appeared.add(g);
-            }
-        }
-        if (anchor != null) {
-            RotatedFiles.Member m = anchor.preferred();
-            FileHead h = m.head();
-            done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
-        }
-        FileHead atPath = headOf(active);
-        for (RotatedFiles.Group g : appeared) {
-            if (!g.preferred().head().sameStart(atPath)) {
-                enqueueWhole(g.preferred());
-            }
-        }
-        startNewFile(FollowerOptions.Start.BEGINNING);
-    }
-
-    /** A path from the checkpoint: see {@link StreamRestore}. */
-    void restore(List<FilePosition> entries) {
-        try {
-            StreamRestore.into(this, entries);
-        } catch (IOException e) {
-            report(e);
-        }
-        rotated.look(); // what is there now was dealt with
     }
 
     /** Reads what is new; reports (once) and returns 0 when the path cannot be looked at or read. */
@@ -193,7 +158,7 @@ final class StreamFollower implements Closeable {
             catchUp(look);
         }
         if (look.changed()) {
-            pruneDone(look.all());
+            done.prune(look.all());
         }
     }
 
@@ -254,7 +219,7 @@ final class StreamFollower implements Closeable {
     }
 
     /** A rotated copy we never saw the content of: read whole. */
-    private void enqueueWhole(RotatedFiles.Member m) {
+    void enqueueWhole(RotatedFiles.Member m) {
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
         try {
             backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
@@ -280,8 +245,7 @@ final class StreamFollower implements Closeable {
             if (m.path.getFileName().toString().endsWith(".gz") || m.size > pos) {
                 backlog.add(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
             } else {
-                FileHead h = m.head();
-                done.add(new FilePosition(name, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));
+                done.add(m);
             }
         }
         long lostFrom = copy == null ? pos
@@ -298,7 +262,8 @@ final class StreamFollower implements Closeable {
      * among {@code groups}, claiming their groups.
      */
     private void locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
-        List<FilePosition> known = new ArrayList<>(done);
+        done.claim(groups, claimed);
+        List<FilePosition> known = new ArrayList<>();
         for (Pending p : backlog) {
             known.add(p.position(name).asDone());
         }
@@ -321,24 +286,7 @@ final class StreamFollower implements Closeable {
         } else if (p.pendingBytes() > 0) {
             listener.notice(new FollowerNotice.PartialLineDropped(p.path().toString(), at.offset(), p.pendingBytes()));
         }
-        done.add(at.asDone());
-    }
-
-    /**
-     * Forgets done files whose content is nowhere among the rotated copies any more (deleted), except
-     * the newest (the anchor). A done file is kept while any form of it exists (its {@code .tmp}, its
-     * {@code .gz}), so that every rotated copy newer than the anchor is either known or unseen.
-     */
-    private void pruneDone(List<RotatedFiles.Group> groups) {
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        for (int i = done.size() - 2; i >= 0; i--) {
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, done.get(i), claimed);
-            if (loc == null) {
-                done.remove(i);
-            } else {
-                claimed.add(loc.group());
-            }
-        }
+        done.add(at);
     }
 
     /**
@@ -356,25 +304,20 @@ final class StreamFollower implements Closeable {
                 return true;
             }
         }
-        String keyString = key == null ? null : key.toString();
-        FileHead head = null;
-        for (FilePosition d : done) {
-            if (keyString != null && keyString.equals(d.fileKey())) {
-                head = headOf(file);
-                if (head.matches(d.headLength(), d.headHash()) && (d.headLength() > 0 || head.length() == 0)) {
-                    return true;
-                }
-            }
+        FileHead[] head = {null};
+        Supplier<FileHead> lazyHead = () -> head[0] != null ? head[0] : (head[0] = headOf(file));
+        if (done.contains(file, key, lazyHead)) {
+            return true;
         }
         if (rotated.isCandidate(file)) {
             // A copy of the current file, or of the file now at the path (not looked at yet).
-            head = head != null ? head : headOf(file);
-            return current != null && head.sameStart(current.head()) || head.sameStart(headOf(active));
+            FileHead h = lazyHead.get();
+            return current != null && h.sameStart(current.head()) || h.sameStart(headOf(active));
         }
         return false;
     }
 
-    private static FileHead headOf(Path file) {
+    static FileHead headOf(Path file) {
         try {
             return FileHead.readContent(file);
         } catch (IOException e) {
@@ -411,7 +354,7 @@ final class StreamFollower implements Closeable {
     }
 
     void positions(List<FilePosition> out) {
-        out.addAll(done);
+        out.addAll(done.entries());
         for (Pending p : backlog) {
             out.add(p.position(name));
         }
@@ -444,7 +387,7 @@ final class StreamFollower implements Closeable {
         return rotated.scan().isEmpty();
     }
 
-    // --- for StreamRestore ---
+    // --- for StreamStart ---
 
     Path active() {
         return active;
@@ -474,8 +417,8 @@ final class StreamFollower implements Closeable {
         backlog.add(p);
     }
 
-    void remember(FilePosition doneEntry) {
-        done.add(doneEntry);
+    DoneFiles done() {
+        return done;
     }
 
     boolean hasDoneOrBacklog() {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoints, and "crashes" the follower at random points (drops it, and builds a new one from the last
  * checkpoint's positions, keeping only the lines delivered up to that checkpoint). At the end, the lines
  * delivered equal the lines written, each exactly once. Half the seeds follow {@code app.log}, half
- * {@code *.log} (which also matches Logback 1.6's renamed file and the copies).
+ * {@code *.log} (which also matches Logback 1.6's renamed file and the copies); half rename the way
+ * Logback 1.6 does ({@code app.2026-11-24.3.log}), half the way 1.5 does ({@code app.2026-11-24.3.log<nanoTime>.tmp}).
  */
 class FollowerSimulationTest {
     private static final int SEEDS = 300;
@@ -52,6 +53,7 @@ class FollowerSimulationTest {
         final Path app;
         final TestClock clock = new TestClock();
         final FollowerOptions options;
+        final boolean logback15;
         final List<String> written = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
         final List<String> log = new ArrayList<>();
@@ -73,6 +75,7 @@ class FollowerSimulationTest {
             this.rnd = new Random(seed);
             this.dir = dir;
             this.app = dir.resolve("app.log");
+            this.logback15 = seed % 4 >= 2;
             List<String> paths = List.of(dir.resolve(seed % 2 == 0 ? "*.log" : "app.log").toString());
             this.options = FollowerOptions.of(paths).withClock(clock).withRotateWait(WAIT)
                     .withMaxBytesPerFile(2048 + rnd.nextInt(60_000));
@@ -219,7 +222,9 @@ class FollowerSimulationTest {
             if (!quiet() || !Files.exists(app)) {
                 return;
             }
-            Path tmp = dir.resolve("app.2026-11-24." + rotation++ + ".log");
+            // Logback 1.6 renames to the archive name without .gz; 1.5 adds <nanoTime>.tmp to it.
+            String archive = "app.2026-11-24." + rotation++ + ".log";
+            Path tmp = dir.resolve(logback15 ? archive + System.nanoTime() + ".tmp" : archive);
             Files.move(app, tmp);
             uncompressed.add(tmp);
             log.add("rollover to " + tmp.getFileName());
@@ -240,7 +245,7 @@ class FollowerSimulationTest {
             if (tmp == null) {
                 return;
             }
-            Path gz = dir.resolve(tmp.getFileName() + ".gz");
+            Path gz = dir.resolve(NameOrder.normalize(tmp.getFileName().toString()) + ".gz");
             if (!Files.exists(gz) && rnd.nextBoolean()) {
                 Logs.halfGzip(tmp, gz, 10 + rnd.nextInt(200));
                 halfWritten.put(tmp, true);

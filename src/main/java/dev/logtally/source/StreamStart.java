@@ -1,0 +1,201 @@
+package dev.logtally.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How a {@link StreamFollower} starts: fresh (first start: rotated copies present are history), appeared
+ * (a file new under a glob while following: rotated copies that were not there at the first start are
+ * read), or restored from its checkpoint entries (oldest first: rotated files read to their end, rotated
+ * files being read, the file that was at the path), whatever happened while the tailer was stopped:
+ *
+ * <ul>
+ *   <li>An entry whose file is still at the path (same head, at least as long) resumes there.
+ *   <li>An entry whose file moved is found among the rotated copies — a plain file with its identity
+ *       (Logback's renamed file), else a plain file with its head (a copy-truncate copy), else a
+ *       {@code .gz} with its decompressed head — and finished from its offset.
+ *   <li>Unless the file at the path is recognisably the same as before, rotated copies newer than the
+ *       newest file read to its end that are no entry's file (nor a copy of the file now at the path)
+ *       came while we were stopped — several rotations, or lines written to a then-empty file and
+ *       copy-truncated away — and are read whole, oldest first, before the file at the path, which is
+ *       read from its beginning. When no such file is found, every rotated copy present is newer than
+ *       what was counted (copies are deleted oldest first, and the newest one read is always kept as an
+ *       entry) and is read.
+ * </ul>
+ *
+ * <pre>{@code
+ * StreamStart.restored(stream, entriesOfThisPath);
+ * }</pre>
+ */
+final class StreamStart {
+    private StreamStart() {
+    }
+
+    /**
+     * A path not in the checkpoint, at the very first start (or new to the configuration): the newest
+     * rotated copy present is taken as read (older ones are never read), and the file is read from
+     * {@code start}.
+     */
+    static void fresh(StreamFollower s, FollowerOptions.Start start) {
+        RotatedFiles.Group newest = RotatedFiles.newest(s.rotated().scan());
+        if (newest != null) {
+            s.done().add(newest.preferred());
+        }
+        s.rotated().look(); // what is there now is not new
+        s.openCurrent(start);
+    }
+
+    /**
+     * A file that appeared under a glob while following: rotated copies that are {@code history} (there
+     * at the very first start) are taken as read (the newest becomes the anchor); the others were
+     * rotated away before we saw the file and are read whole, then the file from its beginning.
+     */
+    static void appeared(StreamFollower s, Predicate<Path> history) {
+        RotatedFiles.Look look = s.rotated().look();
+        RotatedFiles.Group anchor = null;
+        List<RotatedFiles.Group> appeared = new ArrayList<>();
+        for (RotatedFiles.Group g : look.all()) {
+            if (g.twin) {
+                continue;
+            }
+            boolean old = (g.plain == null || history.test(g.plain.path)) && (g.gzip == null || history.test(g.gzip.path));
+            if (old) {
+                anchor = g;
+            } else {
+                appeared.add(g);
+            }
+        }
+        if (anchor != null) {
+            s.done().add(anchor.preferred());
+        }
+        FileHead atPath = StreamFollower.headOf(s.active());
+        for (RotatedFiles.Group g : appeared) {
+            if (!g.preferred().head().sameStart(atPath)) {
+                s.enqueueWhole(g.preferred());
+            }
+        }
+        s.openCurrent(FollowerOptions.Start.BEGINNING);
+    }
+
+    /** A path from the checkpoint, with its entries: see the class comment. */
+    static void restored(StreamFollower s, List<FilePosition> entries) throws IOException {
+        int maxLine = s.options().lineMaxBytes();
+        List<RotatedFiles.Group> groups = s.rotated().scan();
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
+        BasicFileAttributes a = stat(s.active());
+        LiveFile current = null;
+        boolean newestAtPath = false;
+        FilePosition resumed = null;
+        FilePosition lastDone = null;
+        for (FilePosition e : entries) {
+            if (e.isDone()) {
+                lastDone = e;
+            }
+        }
+        int newestDone = -1;
+        for (FilePosition e : entries) {
+            if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
+                current = LiveFile.open(s.active(), a.fileKey(), maxLine);
+                if (current != null) {
+                    current.startAt(e.offset());
+                    newestAtPath = true;
+                    resumed = e;
+                    continue;
+                }
+            }
+            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            if (loc == null && e.isDone()) {
+                if (e == lastDone) {
+                    s.done().add(e); // gone, but still the anchor: what was read last
+                }
+                continue;
+            }
+            if (loc == null) {
+                if (e.headLength() > 0) {
+                    s.listener().notice(new FollowerNotice.DataLost(e.path(), e.offset(),
+                            "the file is neither at " + s.name() + " nor among its rotated copies"));
+                }
+                continue;
+            }
+            claimed.add(loc.group());
+            newestAtPath = false;
+            if (e.isDone()) {
+                if (!loc.group().twin) {
+                    newestDone = Math.max(newestDone, loc.index());
+                }
+                s.done().add(e.at(loc.member().path.toString()));
+                continue;
+            }
+            boolean sameFileAtPath = a != null && Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
+            s.listener().notice(new FollowerNotice.Rotated(s.name(),
+                    sameFileAtPath ? RotationKind.TRUNCATE : RotationKind.RENAME, loc.member().path.toString()));
+            enqueue(s, loc.member(), e.offset());
+        }
+        // Still the same file at the path, recognised by a whole line at least: it did not rotate. When it
+        // held less at the checkpoint, what was written to it since may have been copy-truncated away:
+        // look for unknown rotated copies, as when it moved.
+        FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
+        boolean unchanged = newestAtPath && atPath.distinctive(resumed.headLength());
+        if (!unchanged) {
+            for (int i = newestDone + 1; i < groups.size(); i++) {
+                RotatedFiles.Group g = groups.get(i);
+                // A copy of the file now at the path (a copy-truncate half done) is read as that file.
+                if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+                    enqueue(s, g.preferred(), 0);
+                }
+            }
+            if (current == null && a != null) {
+                current = LiveFile.open(s.active(), a.fileKey(), maxLine);
+                if (current != null) {
+                    current.startAt(0);
+                }
+            }
+        }
+        if (current != null) {
+            s.adopt(current);
+        }
+        RotatedFiles.Group last = RotatedFiles.newest(groups);
+        if (!s.hasDoneOrBacklog() && last != null) {
+            s.done().add(last.preferred()); // nothing to recognise the past by any more: the newest is the anchor
+        }
+    }
+
+    private static void enqueue(StreamFollower s, RotatedFiles.Member m, long offset) {
+        try {
+            s.enqueue(ArchiveFile.open(m.path, offset, m.head(), s.options().lineMaxBytes()));
+        } catch (IOException e) {
+            s.listener().notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
+        }
+    }
+
+    /** The entry's file is the one at the path: same head, at least as long, same identity unless the head says so. */
+    private static boolean sameContent(Path active, BasicFileAttributes a, FilePosition e) throws IOException {
+        if (a.size() < e.offset() || a.size() < e.headLength()) {
+            return false;
+        }
+        boolean sameKey = Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
+        FileHead head = FileHead.readContent(active);
+        if (!sameKey && !head.distinctive(e.headLength())) {
+            return false;
+        }
+        return head.matches(e.headLength(), e.headHash());
+    }
+
+    private static BasicFileAttributes stat(Path p) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.isRegularFile() ? a : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}
