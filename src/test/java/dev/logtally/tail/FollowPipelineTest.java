@@ -78,18 +78,23 @@ class FollowPipelineTest {
         Options o = options(logs);
         Random r = new Random(11);
         FollowPipeline fp = FollowPipeline.open(o, Clock.systemUTC());
-        for (int round = 0; round < 40; round++) {
+        int rounds = Integer.getInteger("rounds", 40);
+        for (int round = 0; round < rounds; round++) {
             FollowPipeline current = fp;
             w.append(100 + r.nextInt(400), () -> {
                 if (r.nextInt(3) == 0) {
                     current.poll();
                 }
             });
-            switch (r.nextInt(6)) {
+            int action = r.nextInt(6);
+            switch (action) {
                 case 0 -> w.rotateLogbackStyle();
                 case 1 -> w.finishCompression();
                 case 2 -> w.copyTruncate();
                 default -> { }
+            }
+            if (Boolean.getBoolean("trace")) {
+                System.err.println("round " + round + " action " + action + " lines " + w.lines());
             }
             fp.poll();
             if (r.nextBoolean()) {
@@ -100,6 +105,9 @@ class FollowPipelineTest {
                 // a crash: whatever was counted since the last checkpoint is lost with the process
                 fp.close();
                 fp = FollowPipeline.open(o, Clock.systemUTC());
+                if (Boolean.getBoolean("trace")) {
+                    System.err.println("  crash+reopen");
+                }
             }
         }
         w.finishCompression();
