@@ -29,6 +29,7 @@ public final class DropInReport {
     private static final String LATENCY = "DropInBenchmark.latency";
     private static final String CALLER = "DropInAsyncCallerBenchmark.asyncCaller";
     private static final String STEP = "DropInBreakdownBenchmark.step";
+    private static final String WAKE = "DropInWakeBenchmark.put";
     private static final List<DropInConfig> MAIN = List.of(DropInConfig.FILE_PATTERN, DropInConfig.LOGSTASH_ROLLING,
             DropInConfig.DROPIN_SYNC, DropInConfig.DROPIN_ASYNC);
     private static final List<DropInConfig> BREAKDOWN = List.of(DropInConfig.LOGSTASH_ROLLING,
@@ -76,7 +77,8 @@ public final class DropInReport {
             String benchmark = r.path("benchmark").asString("");
             String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             JsonNode params = r.path("params");
-            String param = params.has("config") ? params.path("config").asString() : params.path("gate").asString("");
+            String param = params.has("config") ? params.path("config").asString()
+                    : params.has("gate") ? params.path("gate").asString() : params.path("consumer").asString("");
             JsonNode m = r.path("primaryMetric");
             JsonNode cpu = r.path("secondaryMetrics").path(DropInCpuProfiler.LABEL);
             results.add(new Result(method, param, m.path("score").asDouble(), m.path("scoreError").asDouble(Double.NaN),
@@ -116,6 +118,11 @@ public final class DropInReport {
             Result r = get(CALLER, g.name());
             out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", g, r.percentile("50.0"),
                     r.percentile("90.0"), r.percentile("99.0"), r.percentile("99.9"), r.score()));
+        }
+        for (String consumer : List.of("CONSUMER_WAITING", "NO_CONSUMER")) {
+            Result r = get(WAKE, consumer);
+            out.append(String.format(Locale.ROOT, "| bare ArrayBlockingQueue.put, paced, %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", consumer,
+                    r.percentile("50.0"), r.percentile("90.0"), r.percentile("99.0"), r.percentile("99.9"), r.score()));
         }
         out.append("\n| breakdown step (sync) | events/s | caller CPU µs/event | added by this step |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
