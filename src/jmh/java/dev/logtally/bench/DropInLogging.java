@@ -75,6 +75,15 @@ public final class DropInLogging {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the benchmark's log directory", e);
         }
+        try {
+            return new DropInLogging(config, configure(config, dir), dir);
+        } catch (RuntimeException e) {
+            DropInFiles.delete(dir);
+            throw e;
+        }
+    }
+
+    private static LoggerContext configure(DropInConfig config, Path dir) {
         LoggerContext context = new LoggerContext();
         context.setName("bench-" + config.name());
         // The drop-in's correlation ID is put into SLF4J's MDC; this context must read that same MDC.
@@ -96,9 +105,10 @@ public final class DropInLogging {
         }
         List<String> problems = problems(context);
         if (!problems.isEmpty()) {
+            context.stop();
             throw new IllegalStateException(config.resource() + ": Logback reported " + problems);
         }
-        return new DropInLogging(config, context, dir);
+        return context;
     }
 
     /** Logs the configuration's benchmark event once. */
