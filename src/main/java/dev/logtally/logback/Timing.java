@@ -1,7 +1,5 @@
 package dev.logtally.logback;
 
-import static net.logstash.logback.argument.StructuredArguments.value;
-
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
@@ -31,7 +29,7 @@ public final class Timing {
     /** Logs that {@code method} took {@code durationMs} milliseconds. */
     public static void record(Logger log, String method, double durationMs) {
         if (log.isInfoEnabled()) {
-            log.info("{} took {} ms", value(METHOD_FIELD, method), value(DURATION_FIELD, durationMs));
+            log.info("{} took {} ms", JsonField.text(METHOD_FIELD, method), JsonField.number(DURATION_FIELD, durationMs));
         }
     }
 

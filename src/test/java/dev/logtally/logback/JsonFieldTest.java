@@ -1,0 +1,91 @@
+package dev.logtally.logback;
+
+import static net.logstash.logback.argument.StructuredArguments.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link JsonField} writes exactly the line that {@code StructuredArguments.value} writes, value for value. */
+class JsonFieldTest {
+    private static final List<Double> NUMBERS = List.of(12.346, 3.0, 0.0, -0.0, 1e-7, 1.0E21, 123456789.125,
+            Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    private static final List<String> TEXTS = java.util.Arrays.asList("mining.submit", "", null,
+            "quote \" backslash \\ newline \n tab \t", "ünïcödé \u2028 \ud83d\ude00", "\u0001");
+
+    @Test
+    void theLineIsTheOneStructuredArgumentsValueWrites() {
+        LoggerContext context = context();
+        LogstashEncoder encoder = encoder(context);
+        for (String text : TEXTS) {
+            for (double number : NUMBERS) {
+                String expected = encode(encoder, context, value("method", text), value("duration_ms", number));
+                String actual = encode(encoder, context, JsonField.text("method", text), JsonField.number("duration_ms", number));
+                assertEquals(expected, actual, text + " / " + number);
+            }
+        }
+    }
+
+    @Test
+    void aTimedEventLooksAsBefore() {
+        LoggerContext context = context();
+        LogstashEncoder encoder = encoder(context);
+        assertEquals("{\"@timestamp\":\"1970-01-01T00:00:00Z\",\"@version\":\"1\",\"message\":\"mining.submit took 12.346 ms\","
+                        + "\"logger_name\":\"t\",\"thread_name\":\"main\",\"level\":\"INFO\",\"level_value\":20000,"
+                        + "\"method\":\"mining.submit\",\"duration_ms\":12.346}",
+                encode(encoder, context, JsonField.text("method", "mining.submit"), JsonField.number("duration_ms", 12.346)));
+    }
+
+    @Test
+    void withJacksonsFastDoubleWriterTheNumberIsJacksons() {
+        JsonMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        for (double number : NUMBERS) {
+            StringWriter expected = new StringWriter();
+            try (JsonGenerator g = mapper.createGenerator(expected)) {
+                g.writeStartObject();
+                g.writeName("d");
+                g.writeNumber(number);
+                g.writeEndObject();
+            }
+            StringWriter actual = new StringWriter();
+            try (JsonGenerator g = mapper.createGenerator(actual)) {
+                g.writeStartObject();
+                JsonField.number("d", number).writeTo(g);
+                g.writeEndObject();
+            }
+            assertEquals(expected.toString(), actual.toString(), String.valueOf(number));
+        }
+    }
+
+    private static LoggerContext context() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        return context;
+    }
+
+    private static LogstashEncoder encoder(LoggerContext context) {
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.setIncludeContext(false);
+        encoder.start();
+        return encoder;
+    }
+
+    private static String encode(LogstashEncoder encoder, LoggerContext context, Object method, Object duration) {
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("t"), Level.INFO, "{} took {} ms", null,
+                new Object[] {method, duration});
+        event.setTimeStamp(0);
+        event.setThreadName("main");
+        return new String(encoder.encode(event), StandardCharsets.UTF_8).stripTrailing();
+    }
+}
