@@ -43,12 +43,21 @@ final class DemoAppCommand implements Callable<Integer> {
             description = "Roll the log file past this size, e.g. 256KB (default: the drop-in's 100MB).")
     String maxFileSize;
 
+    @Option(names = "--incident-file", paramLabel = "FILE",
+            description = "While FILE exists, the upstream pool times out: --incident-errors connection_timeout errors a second.")
+    java.nio.file.Path incidentFile;
+
+    @Option(names = "--incident-errors", paramLabel = "N", defaultValue = "30",
+            description = "Errors per second during an incident (default ${DEFAULT-VALUE}).")
+    double incidentErrors;
+
     @Override
     public Integer call() {
         DemoSettings settings = new DemoSettings(rate, DemoSettings.parseDuration("--duration", duration), logDir,
                 release, seed, maxFileSize);
         PrintWriter out = spec.commandLine().getOut();
-        new DemoApp(settings).run(out);
+        DemoApp app = new DemoApp(settings);
+        (incidentFile == null ? app : app.withIncidentWhile(incidentFile, incidentErrors)).run(out);
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import dev.logtally.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,10 +26,24 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class DemoApp {
     private final DemoSettings settings;
+    private final Incident incident;
     private volatile boolean stopping;
 
     public DemoApp(DemoSettings settings) {
+        this(settings, Incident.none());
+    }
+
+    private DemoApp(DemoSettings settings, Incident incident) {
         this.settings = settings;
+        this.incident = incident;
+    }
+
+    /**
+     * The same app, with an upstream outage that lasts while {@code file} exists: {@code errorsPerSecond}
+     * {@code connection_timeout} errors a second (see {@link Incident}).
+     */
+    public DemoApp withIncidentWhile(Path file, double errorsPerSecond) {
+        return new DemoApp(settings, Incident.whileExists(file, errorsPerSecond));
     }
 
     /** Runs to the end and prints one summary line to {@code out}; returns the number of events logged. */
@@ -56,6 +71,7 @@ public final class DemoApp {
         try {
             while (!stopping && pacer.elapsedNanos() < limit) {
                 fleet.step();
+                incident.step(pacer.elapsedNanos());
                 pacer.await(logging.events());
             }
             dbThread.shutdown();

@@ -1,5 +1,6 @@
 package dev.logtally.samples;
 
+import dev.logtally.config.Durations;
 import ch.qos.logback.core.util.FileSize;
 import dev.logtally.config.ConfigException;
 import java.nio.file.Path;
@@ -51,38 +52,6 @@ public record DemoSettings(double rate, Duration duration, Path logDir, String r
      * @throws ConfigException naming {@code flag} when {@code text} is not one
      */
     public static Duration parseDuration(String flag, String text) {
-        if (text.equals("0")) {
-            return Duration.ZERO;
-        }
-        Duration total = Duration.ZERO;
-        int i = 0;
-        while (i < text.length()) {
-            int digits = i;
-            while (i < text.length() && Character.isDigit(text.charAt(i))) {
-                i++;
-            }
-            int unit = i;
-            while (i < text.length() && Character.isLetter(text.charAt(i))) {
-                i++;
-            }
-            if (digits == unit || unit == i || unit - digits > 9) {
-                throw new ConfigException(flag, "\"" + text + "\" is not a duration such as 30s, 5m or 1h30m");
-            }
-            long n = Long.parseLong(text.substring(digits, unit));
-            total = total.plus(switch (text.substring(unit, i)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                default -> throw new ConfigException(flag, "\"" + text + "\" has an unknown unit \""
-                        + text.substring(unit, i) + "\" (use ms, s, m, h, d or w)");
-            });
-        }
-        if (text.isEmpty()) {
-            throw new ConfigException(flag, "is empty; give a duration such as 30s, 5m or 1h30m");
-        }
-        return total;
+        return text.equals("0") ? Duration.ZERO : Durations.parse(flag, text);
     }
 }
