@@ -50,9 +50,8 @@ class ErrorTrackingStackIT {
     static void startStack() {
         stack = ErrorTrackingStack.start(tmp);
         prometheus = stack.prometheusApi();
-        // TODO(lead): replace with the real pipeline (demo-app logs -> logtally tail --push); see MetricsProducer.
-        producer = new SyntheticPushProducer(URI.create(stack.pushgateway().url()), JOB, INSTANCE, SERVICE,
-                Duration.ofSeconds(1), Clock.systemUTC());
+        // The real pipeline: the sample service logs through the drop-in, logtally tail pushes.
+        producer = new PipelineProducer(tmp.resolve("pipeline"), URI.create(stack.pushgateway().url()), JOB, INSTANCE);
         producer.start(Traffic.normal());
     }
 
@@ -88,8 +87,11 @@ class ErrorTrackingStackIT {
             return true;
         });
         // ErrorRateAnomaly compares with the last day, which a test stack does not have: left out.
-        List<String> active = prometheus.activeAlerts().stream().filter(a -> !a.startsWith("ErrorRateAnomaly{")).toList();
-        assertEquals(List.of(), active, "alerts under normal traffic");
+        // The sample service really fails now and then (a database write, a pool disconnect): the alerts on
+        // those may fire. The error-rate alerts must not: its normal error ratio is about 2%, under 1 error/s.
+        List<String> active = prometheus.activeAlerts().stream()
+                .filter(a -> a.startsWith("HighErrorRate{") || a.startsWith("CriticalErrorBurst{")).toList();
+        assertEquals(List.of(), active, "error-rate alerts under normal traffic");
     }
 
     @Test
@@ -104,10 +106,10 @@ class ErrorTrackingStackIT {
         System.out.println("CriticalErrorBurst at the webhook: " + burst);
         assertNotification(high, "HighErrorRate", "warning", "High error rate in " + SERVICE,
                 "(\\d+(?:\\.\\d+)?)% of the requests of job " + JOB + " failed over the last 5 minutes \\(threshold 5%\\)\\.",
-                5, 100 * Traffic.errorBurst().totalErrorsPerSecond() / Traffic.errorBurst().requestsPerSecond());
+                5, 100);
         assertNotification(burst, "CriticalErrorBurst", "critical", "Burst of errors in " + SERVICE,
                 "Job " + JOB + " logs (\\d+\\.\\d\\d) errors per second over the last minute \\(threshold 10/s\\)\\.",
-                10, Traffic.errorBurst().totalErrorsPerSecond() * 1.1);
+                10, 40);
     }
 
     @Test
@@ -155,7 +157,7 @@ class ErrorTrackingStackIT {
         }
         assertEquals(24, queries.size());
         assertTrue(prometheus.labelValues("job", "{__name__=~\"loka_stratum_.+\"}").contains(JOB), "$job values");
-        assertEquals(List.of("mining.authorize", "mining.notify", "mining.submit", "mining.subscribe"),
+        assertEquals(List.of("db.insert_share", "mining.authorize", "mining.notify", "mining.submit", "mining.subscribe"),
                 prometheus.labelValues("method", "loka_stratum_request_duration_seconds_count{job=~\".*\"}"), "$method values");
     }
 
