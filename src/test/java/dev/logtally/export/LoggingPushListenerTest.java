@@ -21,6 +21,7 @@ class LoggingPushListenerTest {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         logger.addAppender(logs);
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // whatever the test configuration's root level is
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
         LoggingPushListener listener = new LoggingPushListener(PushOptions.of(URL, "j", "h"), clock, Duration.ofMinutes(1), logger);
         PushFailure refused = new PushFailure(PushFailure.Kind.UNREACHABLE, 0, "push to " + URL + " failed: ConnectException: Connection refused");

@@ -116,7 +116,7 @@ class DemoAppTest {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         assertEquals(List.of("2", "logtally: --rate: must be a number of events per second, at least 1, not 0.0"),
                 runInProcess("demo-app", "--rate", "0", "--log-dir", tmp.toString()));
-        assertEquals(List.of("2", "logtally: --duration: \"5 minutes\" is not a duration such as 30s, 5m or 1h30m"),
+        assertEquals(List.of("2", "logtally: --duration: '5 minutes' is not a duration (write it as Prometheus does: 250ms, 1s, 5m, 1h)"),
                 runInProcess("demo-app", "--duration", "5 minutes", "--log-dir", tmp.toString()));
         assertEquals(List.of("2", "logtally: --log-dir: cannot create " + file + ": java.nio.file.FileAlreadyExistsException: " + file),
                 runInProcess("demo-app", "--duration", "1s", "--log-dir", file.toString()));
