@@ -77,7 +77,8 @@ final class DoneFiles {
         }
         String keyString = key.toString();
         for (FilePosition d : entries) {
-            if (keyString.equals(d.fileKey()) && head.get().matches(d.headLength(), d.headHash())) {
+            if (keyString.equals(d.fileKey()) && head.get().distinctive(d.headLength())
+                    && head.get().matches(d.headLength(), d.headHash())) {
                 return true;
             }
         }

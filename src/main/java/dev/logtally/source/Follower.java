@@ -101,8 +101,8 @@ public final class Follower implements Closeable {
      * The very first start, when no checkpoint exists: files found now are read from
      * {@link FollowerOptions#start()}, their rotated copies are taken as read.
      *
-     * <p>Write a checkpoint of {@link #positions()} soon after the first poll: until one exists, a
-     * restart is a first start again, and lines rotated away meanwhile are not looked for.
+     * <p>Write a checkpoint of {@link #positions()} right away (before or after the first poll): until
+     * one exists, a restart is a first start again, and lines rotated away meanwhile are not looked for.
      */
     public static Follower firstStart(FollowerOptions options, FollowerListener listener) {
         return new Follower(options, List.of(), true, listener);
@@ -125,10 +125,7 @@ public final class Follower implements Closeable {
      */
     public long poll(LineSink sink) {
         long now = options.clock().millis();
-        if (!started) {
-            started = true;
-            start();
-        }
+        ensureStarted();
         long n = 0;
         long lagNow = 0;
         for (StreamFollower s : streams.values()) {
@@ -153,9 +150,7 @@ public final class Follower implements Closeable {
      * {@link FilePosition#followed(String)} entry per configured path: what to checkpoint.
      */
     public List<FilePosition> positions() {
-        if (!started) {
-            return restored;
-        }
+        ensureStarted();
         List<FilePosition> out = new ArrayList<>();
         for (PathPattern p : patterns) {
             out.add(FilePosition.followed(p.spec()));
@@ -184,6 +179,17 @@ public final class Follower implements Closeable {
     public void close() {
         streams.values().forEach(StreamFollower::close);
         streams.clear();
+    }
+
+    /**
+     * Finds the files and decides where each starts, once: at the first poll, or earlier when the
+     * positions are asked for (a checkpoint written right after a first start holds where it began).
+     */
+    private void ensureStarted() {
+        if (!started) {
+            started = true;
+            start();
+        }
     }
 
     private void start() {

@@ -268,9 +268,14 @@ final class RotatedFiles {
      * Finds the file a checkpoint entry names among {@code groups}, skipping {@code claimed} ones: first a
      * plain file with its identity and head (Logback's renamed {@code .tmp}), then a plain file with its
      * head (a copy), then a gzip whose decompressed head matches. A plain file must hold at least
-     * {@code entry.offset()} bytes (unless the entry is done).
+     * {@code entry.offset()} bytes (unless the entry is done). Only a head holding a whole line
+     * recognises a file; an entry without one is never found here (it was at offset 0: a rotated copy
+     * of it is read whole as one not seen).
      */
     static Located locate(List<Group> groups, FilePosition entry, Set<Group> claimed) {
+        if (entry.headLength() == 0) {
+            return null; // an empty file has only its identity, and inodes are reused: never recognised
+        }
         Located byHead = null;
         Located byGzip = null;
         for (int i = 0; i < groups.size(); i++) {
@@ -278,29 +283,27 @@ final class RotatedFiles {
             if (claimed.contains(g)) {
                 continue;
             }
+            // The head must hold a whole line: a partial first line ({"@timest) is common to many files,
+            // and a reused inode with it is not the same file. (Such a file was read from offset 0 anyway.)
             Member p = g.plain;
-            if (entry.isDone() && entry.headLength() == 0) {
-                return null; // an empty file has only its identity, and inodes are reused: never recognised
-            }
-            if (p != null && (entry.isDone() || p.size >= entry.offset())) {
-                boolean sameKey = Objects.equals(p.keyString(), entry.fileKey());
-                // Without the identity, the content must say it: a whole line at least.
-                boolean byContent = entry.headLength() > 0 && p.head().distinctive(entry.headLength());
-                if ((sameKey || byContent) && p.head().matches(entry.headLength(), entry.headHash())) {
-                    if (sameKey) {
-                        return new Located(g, p, i);
-                    }
-                    if (byHead == null) {
-                        byHead = new Located(g, p, i);
-                    }
+            if (p != null && (entry.isDone() || p.size >= entry.offset()) && sameStart(p, entry)) {
+                if (Objects.equals(p.keyString(), entry.fileKey())) {
+                    return new Located(g, p, i);
+                }
+                if (byHead == null) {
+                    byHead = new Located(g, p, i);
                 }
             }
             Member z = g.gzip;
-            if (byGzip == null && z != null && entry.headLength() > 0 && z.head().distinctive(entry.headLength())
-                    && z.head().matches(entry.headLength(), entry.headHash())) {
+            if (byGzip == null && z != null && sameStart(z, entry)) {
                 byGzip = new Located(g, z, i);
             }
         }
         return byHead != null ? byHead : byGzip;
+    }
+
+    private static boolean sameStart(Member m, FilePosition entry) {
+        FileHead h = m.head();
+        return h.distinctive(entry.headLength()) && h.matches(entry.headLength(), entry.headHash());
     }
 }

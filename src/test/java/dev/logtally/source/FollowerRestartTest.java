@@ -210,6 +210,22 @@ class FollowerRestartTest extends FollowerFixture {
     }
 
     @Test
+    void positionsTakenBeforeTheFirstPollHoldWhereTheFirstStartBegan() throws IOException {
+        Logs.lines(app(), "old1", "old2");
+        Follower first = follower(options("app.log").withStart(FollowerOptions.Start.END));
+        List<FilePosition> at = first.positions(); // the daemon checkpoints at once, then crashes
+        first.close();
+        assertEquals(List.of(FilePosition.followed(app().toString()), new FilePosition(app().toString(),
+                app().toString(), files(at).get(0).fileKey(), 10, 10, files(at).get(0).headHash())), at);
+        Logs.lines(app(), "new1");
+        Path tmp = rename("app.2026-11-24.0.log");
+        Logs.lines(app(), "new2");
+        compress(tmp, "app.2026-11-24.0.log.gz");
+        drain(resume(options("app.log").withStart(FollowerOptions.Start.END), at));
+        assertEquals(List.of("new1", "new2"), sink.texts());
+    }
+
+    @Test
     void aPathNoLongerConfiguredIsDroppedFromThePositions() throws IOException {
         Logs.lines(app(), "a");
         Logs.lines(dir.resolve("other.log"), "o");

@@ -314,6 +314,53 @@ class FollowerTest extends FollowerFixture {
                 new FollowerNotice.FileMissing(dir.resolve("dir.log").toString())), notices);
     }
 
+    @Test
+    void severalRotationsBetweenTwoPollsAreReadInRotationOrder() throws IOException {
+        Logs.lines(app(), "a1");
+        Follower f = follower("app.log");
+        drain(f);
+        Logs.lines(app(), "a2");
+        Path tmp0 = rename("app.2026-11-24.0.log");
+        Logs.lines(app(), "b1");
+        Path tmp1 = rename("app.2026-11-24.1.log");
+        Logs.lines(app(), "c1");
+        compress(tmp0, "app.2026-11-24.0.log.gz");
+        drain(f);
+        assertEquals(List.of("a1", "a2", "b1", "c1"), sink.texts());
+        assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME,
+                        dir.resolve("app.2026-11-24.0.log.gz").toString()),
+                new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, tmp1.toString())), notices);
+    }
+
+    @Test
+    void linesWrittenToAnEmptyFileAndCopyTruncatedBetweenTwoPollsAreReadFromTheCopy() throws IOException {
+        Logs.append(app(), "");
+        Follower f = follower("app.log");
+        drain(f);
+        Logs.lines(app(), "x1", "x2");
+        Path copy = dir.resolve("app.log.1");
+        Logs.copyTruncate(app(), copy);
+        Logs.lines(app(), "y1");
+        drain(f);
+        assertEquals(List.of("x1", "x2", "y1"), sink.texts());
+        assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.RENAME, copy.toString())), notices);
+    }
+
+    @Test
+    void aCopySeenTogetherWithItsOriginalUnderAGlobIsReadOnce() throws IOException {
+        Follower f = follower("*.log");
+        drain(f);
+        Logs.lines(app(), Logs.numbered("a", 0, 5));
+        Files.copy(app(), dir.resolve("app.2026-11-24.0.log")); // copy-truncate caught between copy and cut
+        drain(f);
+        Logs.copyTruncate(app(), dir.resolve("app.2026-11-24.1.log"));
+        Files.delete(dir.resolve("app.2026-11-24.0.log"));
+        Logs.lines(app(), "b1");
+        drain(f);
+        assertEquals(concat(Logs.numbered("a", 0, 5), List.of("b1")), sink.texts());
+        assertEquals(Set.of(app()), f.followedPaths());
+    }
+
     private static String key(Path p) throws IOException {
         return String.valueOf(Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
     }
