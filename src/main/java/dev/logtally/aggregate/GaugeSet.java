@@ -6,20 +6,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The configured gauges {@code NS_<field>}: the last value seen of each gauge field wins. A gauge never
+ * The configured gauges {@code NS_<field>}: the value with the newest event time wins (among events of
+ * equal time, or without one, the last read). Read order alone would not do: after a restart the tailer
+ * may finish an older rotated file after newer lines, and a replay reads files in parallel. A gauge never
  * seen is not exported (there is no value to report, and 0 would be a lie).
  */
 final class GaugeSet {
     private final String[] names;
     private final String[] helps;
     private final double[] values;
+    private final long[] times;
 
     GaugeSet(AggregatorOptions options) {
         int n = options.gauges().size();
         names = new String[n];
         helps = new String[n];
         values = new double[n];
+        times = new long[n];
         Arrays.fill(values, Double.NaN);
+        Arrays.fill(times, Series.NO_TIME);
         for (int i = 0; i < n; i++) {
             names[i] = options.gaugeName(i);
             helps[i] = "Last value of the log field " + options.gauges().get(i) + ".";
@@ -32,10 +37,14 @@ final class GaugeSet {
             return;
         }
         int n = Math.min(g.length, values.length);
+        long t = e.timestampMillis(); // Event.NO_TIME == Series.NO_TIME; an event without a time wins by read order
         for (int i = 0; i < n; i++) {
             double v = g[i];
-            if (v == v) { // not NaN: the field was present in this event
+            if (v == v && (t >= times[i] || t == Series.NO_TIME)) { // present (not NaN), and not older
                 values[i] = v;
+                if (t != Series.NO_TIME) {
+                    times[i] = t;
+                }
             }
         }
     }
@@ -46,7 +55,7 @@ final class GaugeSet {
         for (int i = 0; i < names.length; i++) {
             if (!Double.isNaN(values[i])) {
                 out.add(new MetricFamily(names[i], MetricType.GAUGE, helps[i], List.of(), null,
-                        List.of(Series.gauge(List.of(), values[i]))));
+                        List.of(Series.gauge(List.of(), values[i], times[i]))));
             }
         }
         return out;
@@ -65,6 +74,7 @@ final class GaugeSet {
                     throw Restoring.invalid(f, s, "value " + s.value(), where);
                 }
                 values[i] = s.value();
+                times[i] = s.timeMillis();
                 return true;
             }
         }

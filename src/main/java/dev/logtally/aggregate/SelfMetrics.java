@@ -248,6 +248,6 @@ public final class SelfMetrics {
     }
 
     private static MetricFamily single(String name, MetricType type, String help, double value) {
-        return new MetricFamily(name, type, help, List.of(), null, List.of(new Series(List.of(), value, null, 0)));
+        return new MetricFamily(name, type, help, List.of(), null, List.of(new Series(List.of(), value, null, 0, Series.NO_TIME)));
     }
 }

@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param bucketCounts histogram only: count per bucket, <em>not</em> cumulative, one per bound plus the
  *                     last for {@code +Inf}; null for counters and gauges
  * @param sumNanos     histogram only: sum of observations in nanoseconds
+ * @param timeMillis   gauge only: event time of the value ({@link #NO_TIME} when unknown). The value with
+ *                     the newest event time wins, whatever order events are read in: after a restart, or
+ *                     when a replay reads files in parallel, the gauge is still the newest value logged
  */
-public record Series(List<String> labelValues, double value, long[] bucketCounts, long sumNanos) {
+public record Series(List<String> labelValues, double value, long[] bucketCounts, long sumNanos, long timeMillis) {
+
+    /** {@link #timeMillis()} of a series that carries no event time. */
+    public static final long NO_TIME = Long.MIN_VALUE;
 
     public Series {
         labelValues = List.copyOf(labelValues);
@@ -25,15 +31,20 @@ public record Series(List<String> labelValues, double value, long[] bucketCounts
     }
 
     public static Series counter(List<String> labelValues, double value) {
-        return new Series(labelValues, value, null, 0);
+        return new Series(labelValues, value, null, 0, NO_TIME);
     }
 
     public static Series gauge(List<String> labelValues, double value) {
-        return new Series(labelValues, value, null, 0);
+        return new Series(labelValues, value, null, 0, NO_TIME);
+    }
+
+    /** A gauge value logged at {@code timeMillis} (event time). */
+    public static Series gauge(List<String> labelValues, double value, long timeMillis) {
+        return new Series(labelValues, value, null, 0, timeMillis);
     }
 
     public static Series histogram(List<String> labelValues, long[] bucketCounts, long sumNanos) {
-        return new Series(labelValues, 0, bucketCounts, sumNanos);
+        return new Series(labelValues, 0, bucketCounts, sumNanos, NO_TIME);
     }
 
     @Override
@@ -66,17 +77,18 @@ public record Series(List<String> labelValues, double value, long[] bucketCounts
                 && labelValues.equals(s.labelValues)
                 && Double.compare(value, s.value) == 0
                 && Arrays.equals(bucketCounts, s.bucketCounts)
-                && sumNanos == s.sumNanos;
+                && sumNanos == s.sumNanos
+                && timeMillis == s.timeMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(labelValues, value, Arrays.hashCode(bucketCounts), sumNanos);
+        return Objects.hash(labelValues, value, Arrays.hashCode(bucketCounts), sumNanos, timeMillis);
     }
 
     @Override
     public String toString() {
-        return "Series" + labelValues + (bucketCounts == null ? "=" + value
+        return "Series" + labelValues + (bucketCounts == null ? "=" + value + (timeMillis == NO_TIME ? "" : "@" + timeMillis)
                 : "{buckets=" + Arrays.toString(bucketCounts) + ", sumNanos=" + sumNanos + "}");
     }
 }

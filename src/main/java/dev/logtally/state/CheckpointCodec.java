@@ -158,10 +158,11 @@ final class CheckpointCodec {
             List<SeriesJson> series = new ArrayList<>(f.series().size());
             for (Series s : f.series()) {
                 if (f.type() == MetricType.HISTOGRAM) {
-                    series.add(new SeriesJson(s.labelValues(), null, s.bucketCounts(), s.sumNanos()));
+                    series.add(new SeriesJson(s.labelValues(), null, s.bucketCounts(), s.sumNanos(), null));
                 } else {
                     requireFinite(s.value(), f);
-                    series.add(new SeriesJson(s.labelValues(), s.value(), null, null));
+                    series.add(new SeriesJson(s.labelValues(), s.value(), null, null,
+                            s.timeMillis() == Series.NO_TIME ? null : s.timeMillis()));
                 }
             }
             double[] bounds = f.bucketBounds();
@@ -232,7 +233,8 @@ final class CheckpointCodec {
                 }
                 series.add(Series.histogram(labels, counts, need(s.sumNanos(), "sumNanos of " + name + labels)));
             } else {
-                series.add(new Series(labels, finite(need(s.value(), "value of " + name + labels), name), null, 0));
+                series.add(new Series(labels, finite(need(s.value(), "value of " + name + labels), name), null, 0,
+                        s.timeMillis() == null ? Series.NO_TIME : s.timeMillis()));
             }
         }
         return new MetricFamily(name, type, f.help(), labelNames, bounds, series);

@@ -37,6 +37,6 @@ final class CheckpointJson {
     /** Counters and gauges have a {@code value}; histograms per-bucket (not cumulative) counts and a sum. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"labels", "value", "buckets", "sumNanos"})
-    record SeriesJson(List<String> labels, Double value, long[] buckets, Long sumNanos) {
+    record SeriesJson(List<String> labels, Double value, long[] buckets, Long sumNanos, Long timeMillis) {
     }
 }
