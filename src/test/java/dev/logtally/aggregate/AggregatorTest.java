@@ -272,6 +272,8 @@ class AggregatorTest {
             }
         }
         long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        assertTrue(allocated < 1024, "200,000 apply() calls allocated " + allocated + " bytes");
+        // One object per call would be at least 16 B x 200,000 = 3.2 MB; 64 KiB leaves room for the JIT's own
+        // allocations on this thread (seen: ~1.3 KB under load) and still catches any per-call allocation.
+        assertTrue(allocated < 64 * 1024, "200,000 apply() calls allocated " + allocated + " bytes");
     }
 }
