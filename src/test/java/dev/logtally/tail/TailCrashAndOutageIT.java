@@ -66,6 +66,9 @@ class TailCrashAndOutageIT {
                 } else if (round == 9) {
                     w.copyTruncate();
                 } else if (round == 15) {
+                    // Deleting a file loses whatever was not yet read and checkpointed, for any reader: the
+                    // test deletes only once tail has pushed (so checkpointed) every line written so far.
+                    awaitCheckpointed(pg, w.lines());
                     w.deleteAndRecreate();
                 }
                 if (round == 12) {
@@ -83,10 +86,23 @@ class TailCrashAndOutageIT {
             }
             w.finishCompression();
             RealProgram gateway = pg;
-            Poll.until(Duration.ofSeconds(60), "the Pushgateway to hold the exact truth", () -> {
-                sampleMonotone(gateway);
-                return LogWorkload.comparable(PromText.parse(gateway.get("/metrics")), w.expected()).equals(w.expected());
-            });
+            try {
+                Poll.until(Duration.ofSeconds(60), "the Pushgateway to hold the exact truth", () -> {
+                    sampleMonotone(gateway);
+                    return LogWorkload.comparable(PromText.parse(gateway.get("/metrics")), w.expected()).equals(w.expected());
+                });
+            } catch (AssertionError timedOut) {
+                try (var outs = Files.list(tmp.resolve("out"))) {
+                    for (Path o : outs.sorted().toList()) {
+                        System.err.println("--- " + o + ":\n" + Files.readString(o));
+                    }
+                }
+                try (var st = Files.list(tmp.resolve("state"))) {
+                    System.err.println("--- state: " + st.toList());
+                }
+                LogWorkload.assertSameValues(w.expected(), LogWorkload.comparable(PromText.parse(gateway.get("/metrics")), w.expected()));
+                throw timedOut;
+            }
             assertTrue(kills >= 5, "killed " + kills + " times");
             assertTrue(rotationKills >= 1, "killed during a rotation " + rotationKills + " times");
             assertEquals(0, tail.terminate(60), "SIGTERM ends tail with exit 0:\n" + tail.output());
@@ -100,7 +116,29 @@ class TailCrashAndOutageIT {
         }
     }
 
+    private static void awaitCheckpointed(RealProgram pg, long lines) {
+        Poll.until(Duration.ofSeconds(30), "tail to push " + lines + " lines", () -> Double.valueOf(lines)
+                .equals(PromText.parse(pg.get("/metrics")).get("logtally_lines_total{instance=\"it\",job=\"crash\"}")));
+    }
+
+    /**
+     * Starts {@code tail} and waits until it has pushed once: a kill must land while it is really at work
+     * (reading, checkpointing, pushing), not while its JVM is still starting.
+     */
     private LogtallyProcess start(Path logs, Path config, RealProgram pg) {
+        double startedAt = System.currentTimeMillis() / 1000.0;
+        LogtallyProcess p = launch(logs, config, pg);
+        Poll.until(Duration.ofSeconds(30), "tail to push after its start", () -> {
+            if (!p.isAlive()) {
+                throw new AssertionError("tail exited:\n" + p.output());
+            }
+            Double pushed = PromText.parse(pg.get("/metrics")).get("push_time_seconds{instance=\"it\",job=\"crash\"}");
+            return pushed != null && pushed >= startedAt;
+        });
+        return p;
+    }
+
+    private LogtallyProcess launch(Path logs, Path config, RealProgram pg) {
         return LogtallyProcess.start(tmp.resolve("out"), "tail",
                 "--path", logs.resolve("app.log").toString(),
                 "--state-dir", tmp.resolve("state").toString(),
