@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * The rotated files of one followed path that were read to their end (or taken as read at the first
  * start), oldest first, as {@link FilePosition#DONE} entries: kept while any form of them exists (the
- * renamed file, its {@code .gz}) so that every rotated copy newer than the oldest of them is either one
- * of them or content never seen; the newest is always kept, as the anchor a restart starts from.
+ * renamed file, its {@code .gz}) so that every rotated copy there is either one of them or content never
+ * seen, wherever its name sorts; the newest is kept even when gone (what was read last).
  *
  * <pre>{@code
  * DoneFiles done = new DoneFiles("/var/log/app/app.log");
@@ -33,7 +33,7 @@ final class DoneFiles {
         }
     }
 
-    /** A rotated copy taken as read without reading it (the anchor at a start, a copy with nothing new). */
+    /** A rotated copy taken as read without reading it (history at a start, a copy with nothing new). */
     void add(RotatedFiles.Member m) {
         FileHead h = m.head();
         add(new FilePosition(stream, m.path.toString(), m.keyString(), FilePosition.DONE, h.length(), h.hash()));

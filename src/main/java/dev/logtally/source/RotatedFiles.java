@@ -89,7 +89,7 @@ final class RotatedFiles {
     }
 
     /** Where an entry of a checkpoint was found. */
-    record Located(Group group, Member member, int index) {
+    record Located(Group group, Member member) {
     }
 
     private final Path active;
@@ -179,7 +179,7 @@ final class RotatedFiles {
 
     /**
      * The newest group that is a rotation (not a twin) and can be recognised by its content later (its
-     * head holds a whole line), or null: the anchor a stream starts with.
+     * head holds a whole line), or null: where the history a stream starts with ends.
      */
     static Group newest(List<Group> groups) {
         for (int i = groups.size() - 1; i >= 0; i--) {
@@ -258,7 +258,7 @@ final class RotatedFiles {
             }
             Member m = g.preferred();
             if (m.head().startsWith(head)) {
-                return new Located(g, m, i);
+                return new Located(g, m);
             }
         }
         return null;
@@ -288,15 +288,15 @@ final class RotatedFiles {
             Member p = g.plain;
             if (p != null && (entry.isDone() || p.size >= entry.offset()) && sameStart(p, entry)) {
                 if (Objects.equals(p.keyString(), entry.fileKey())) {
-                    return new Located(g, p, i);
+                    return new Located(g, p);
                 }
                 if (byHead == null) {
-                    byHead = new Located(g, p, i);
+                    byHead = new Located(g, p);
                 }
             }
             Member z = g.gzip;
             if (byGzip == null && z != null && sameStart(z, entry)) {
-                byGzip = new Located(g, z, i);
+                byGzip = new Located(g, z);
             }
         }
         return byHead != null ? byHead : byGzip;

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * Follows one path across rotations: the file now at the path ({@code current}), a backlog of rotated
  * files still to be read to their end before it (in rotation order), and the rotated files already
- * read ({@code done}, kept so that they are recognised, and the newest one as the anchor that tells a
- * restart which rotated copies came after it).
+ * read or taken as read ({@code done}, kept while they exist so that they are recognised: a restart
+ * reads every other rotated copy as one that came while it was stopped).
  *
  * <p>Each poll looks at the path once: another identity (or none) means the file was rotated away — it
  * goes to the backlog, still open; the same identity cut below what was read, or with another head,

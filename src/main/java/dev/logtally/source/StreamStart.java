@@ -15,22 +15,25 @@ import java.util.function.Predicate;
 /**
  * How a {@link StreamFollower} starts: fresh (first start: rotated copies present are history), appeared
  * (a file new under a glob while following: rotated copies that were not there at the first start are
- * read), or restored from its checkpoint entries (oldest first: rotated files read to their end, rotated
- * files being read, the file that was at the path), whatever happened while the tailer was stopped:
+ * read), or restored from its checkpoint entries (oldest first: rotated files read to their end or taken
+ * as read, rotated files being read, the file that was at the path), whatever happened while the tailer
+ * was stopped:
  *
  * <ul>
  *   <li>An entry whose file is still at the path (same head, at least as long) resumes there.
  *   <li>An entry whose file moved is found among the rotated copies — a plain file with its identity
  *       (Logback's renamed file), else a plain file with its head (a copy-truncate copy), else a
  *       {@code .gz} with its decompressed head — and finished from its offset.
- *   <li>Unless the file at the path is recognisably the same as before, rotated copies newer than the
- *       newest file read to its end that are no entry's file (nor a copy of the file now at the path)
- *       came while we were stopped — several rotations, or lines written to a then-empty file and
- *       copy-truncated away — and are read whole, oldest first, before the file at the path, which is
- *       read from its beginning. When no such file is found, every rotated copy present is newer than
- *       what was counted (copies are deleted oldest first, and the newest one read is always kept as an
- *       entry) and is read.
+ *   <li>Unless the file at the path is recognisably the same as before, rotated copies that are no
+ *       entry's file (nor a copy of the file now at the path) came while we were stopped — several
+ *       rotations, or lines written to a then-empty file and copy-truncated away — and are read whole,
+ *       in name order, before the file at the path, which is read from its beginning.
  * </ul>
+ *
+ * <p>That needs every rotated copy still there that was read, or taken as read (history at the first
+ * start), to be an entry ({@link DoneFiles}), and it is: the decision never rests on where a name sorts.
+ * It must not: names need not sort in rotation order — copies numbered upwards ({@code app.log.1}, then
+ * {@code app.log.2}) sort as logrotate's shifted ones, newest first, and after every Logback archive.
  *
  * <pre>{@code
  * StreamStart.restored(stream, entriesOfThisPath);
@@ -41,27 +44,23 @@ final class StreamStart {
     }
 
     /**
-     * A path not in the checkpoint, at the very first start (or new to the configuration): the newest
-     * rotated copy present is taken as read (older ones are never read), and the file is read from
-     * {@code start}.
+     * A path not in the checkpoint, at the very first start (or new to the configuration): the rotated
+     * copies present, up to the newest, are taken as read (they are never read), and the file is read
+     * from {@code start}.
      */
     static void fresh(StreamFollower s, FollowerOptions.Start start) {
-        RotatedFiles.Group newest = RotatedFiles.newest(s.rotated().scan());
-        if (newest != null) {
-            s.done().add(newest.preferred());
-        }
+        takeAsRead(s, s.rotated().scan());
         s.rotated().look(); // what is there now is not new
         s.openCurrent(start);
     }
 
     /**
      * A file that appeared under a glob while following: rotated copies that are {@code history} (there
-     * at the very first start) are taken as read (the newest becomes the anchor); the others were
-     * rotated away before we saw the file and are read whole, then the file from its beginning.
+     * at the very first start) are taken as read; the others were rotated away before we saw the file
+     * and are read whole, then the file from its beginning.
      */
     static void appeared(StreamFollower s, Predicate<Path> history) {
         RotatedFiles.Look look = s.rotated().look();
-        RotatedFiles.Group anchor = null;
         List<RotatedFiles.Group> appeared = new ArrayList<>();
         for (RotatedFiles.Group g : look.all()) {
             if (g.twin) {
@@ -69,13 +68,10 @@ final class StreamStart {
             }
             boolean old = (g.plain == null || history.test(g.plain.path)) && (g.gzip == null || history.test(g.gzip.path));
             if (old) {
-                anchor = g;
+                s.done().add(g.preferred());
             } else {
                 appeared.add(g);
             }
-        }
-        if (anchor != null) {
-            s.done().add(anchor.preferred());
         }
         FileHead atPath = StreamFollower.headOf(s.active());
         for (RotatedFiles.Group g : appeared) {
@@ -101,7 +97,6 @@ final class StreamStart {
                 lastDone = e;
             }
         }
-        int newestDone = -1;
         for (FilePosition e : entries) {
             if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
                 current = LiveFile.open(s.active(), a.fileKey(), maxLine);
@@ -115,7 +110,7 @@ final class StreamStart {
             RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
             if (loc == null && e.isDone()) {
                 if (e == lastDone) {
-                    s.done().add(e); // gone, but still the anchor: what was read last
+                    s.done().add(e); // gone, but still what was read last
                 }
                 continue;
             }
@@ -129,9 +124,6 @@ final class StreamStart {
             claimed.add(loc.group());
             newestAtPath = false;
             if (e.isDone()) {
-                if (!loc.group().twin) {
-                    newestDone = Math.max(newestDone, loc.index());
-                }
                 s.done().add(e.at(loc.member().path.toString()));
                 continue;
             }
@@ -146,8 +138,7 @@ final class StreamStart {
         FileHead atPath = a == null ? FileHead.EMPTY : FileHead.readContent(s.active());
         boolean unchanged = newestAtPath && atPath.distinctive(resumed.headLength());
         if (!unchanged) {
-            for (int i = newestDone + 1; i < groups.size(); i++) {
-                RotatedFiles.Group g = groups.get(i);
+            for (RotatedFiles.Group g : groups) {
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
                 if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
                     enqueue(s, g.preferred(), 0);
@@ -163,9 +154,29 @@ final class StreamStart {
         if (current != null) {
             s.adopt(current);
         }
-        RotatedFiles.Group last = RotatedFiles.newest(groups);
-        if (!s.hasDoneOrBacklog() && last != null) {
-            s.done().add(last.preferred()); // nothing to recognise the past by any more: the newest is the anchor
+        if (!s.hasDoneOrBacklog()) {
+            takeAsRead(s, groups); // none of them known, none read now: the file at the path did not rotate
+        }
+    }
+
+    /**
+     * The rotated copies in {@code groups} up to the newest recognisable one are taken as read: entries
+     * of their own, so that a restart does not take them for rotations made while it was stopped. A copy
+     * of the file at the path is not: it is that file (a copy-truncate half done), read from there.
+     */
+    private static void takeAsRead(StreamFollower s, List<RotatedFiles.Group> groups) {
+        RotatedFiles.Group newest = RotatedFiles.newest(groups);
+        if (newest == null) {
+            return;
+        }
+        FileHead atPath = StreamFollower.headOf(s.active());
+        for (RotatedFiles.Group g : groups) {
+            if (!g.twin && !g.preferred().head().sameStart(atPath)) {
+                s.done().add(g.preferred());
+            }
+            if (g == newest) {
+                return;
+            }
         }
     }
 

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered equal the lines written, each exactly once. Half the seeds follow {@code app.log}, half
  * {@code *.log} (which also matches Logback 1.6's renamed file and the copies); half rename the way
  * Logback 1.6 does ({@code app.2026-11-24.3.log}), half the way 1.5 does ({@code app.2026-11-24.3.log<nanoTime>.tmp}).
+ * Half the seeds name copy-truncate copies like Logback archives, half {@code app.log.1}, {@code app.log.2},
+ * ... upwards (newest last, though {@link NameOrder} sorts them newest first and after every archive).
+ * A sixth of the seeds (following {@code app.log}) start with history: rotated copies from before the
+ * first start, never to be read.
  *
  * <p>A failing seed writes its step log to {@code target/simulation-seed-N.log}. To rerun one seed or
  * run more: {@code mvn -o test -Dtest=FollowerSimulationTest -DargLine="-Dsimulation.seed=N"} or
@@ -58,6 +62,9 @@ class FollowerSimulationTest {
         final TestClock clock = new TestClock();
         final FollowerOptions options;
         final boolean logback15;
+        /** Copies named {@code app.log.K}, K upwards, rather than like Logback archives. */
+        final boolean numberedCopies;
+        int copies;
         final List<String> written = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
         final List<String> log = new ArrayList<>();
@@ -80,10 +87,27 @@ class FollowerSimulationTest {
             this.dir = dir;
             this.app = dir.resolve("app.log");
             this.logback15 = seed % 4 >= 2;
+            this.numberedCopies = seed % 8 >= 4;
+            if (seed % 6 == 3) {
+                history(); // following app.log: under *.log, they would be files of their own, or its rotations unseen
+            }
             List<String> paths = List.of(dir.resolve(seed % 2 == 0 ? "*.log" : "app.log").toString());
             this.options = FollowerOptions.of(paths).withClock(clock).withRotateWait(WAIT)
                     .withMaxBytesPerFile(2048 + rnd.nextInt(60_000));
             this.follower = newFollower(null);
+        }
+
+        /** Rotated copies there before the first start: history, never delivered (their lines are not written). */
+        private void history() {
+            try {
+                Logs.lines(dir.resolve("app.2026-11-23.0.log"), "H" + seed + "-0 ancient", "H" + seed + "-1 ancient");
+                Logs.gzip(dir.resolve("app.2026-11-23.0.log"), dir.resolve("app.2026-11-23.0.log.gz"));
+                Files.delete(dir.resolve("app.2026-11-23.0.log"));
+                Logs.lines(dir.resolve("app.2026-11-23.1.log"), "H" + seed + "-2 old");
+                Logs.lines(dir.resolve("app.log.900"), "H" + seed + "-3 old copy");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private Follower newFollower(List<FilePosition> positions) {
@@ -269,7 +293,7 @@ class FollowerSimulationTest {
             if (!quiet() || !Files.exists(app)) {
                 return;
             }
-            Path copy = dir.resolve("app.2026-11-24." + rotation++ + ".log");
+            Path copy = dir.resolve(numberedCopies ? "app.log." + ++copies : "app.2026-11-24." + rotation++ + ".log");
             Files.copy(app, copy);
             if (rnd.nextInt(3) == 0) {
                 poll(); // the copy is there, the truncation not yet
