@@ -49,13 +49,14 @@ class TailCrashAndOutageIT {
         LogtallyProcess tail = start(logs, config, pg);
         int kills = 0;
         int rotationKills = 0;
+        int rotations = 0;
         try {
             for (int round = 0; round < 24; round++) {
                 w.append(200 + r.nextInt(600), () -> { });
                 int action = r.nextInt(10);
                 if (action < 3) {
                     w.rotateLogbackStyle();
-                    if (round % 4 == 1) {
+                    if (rotations++ % 2 == 0) {
                         tail.kill(); // in the middle of a rotation: renamed, not yet compressed
                         kills++;
                         rotationKills++;
