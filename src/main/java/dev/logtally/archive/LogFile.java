@@ -19,15 +19,14 @@ import java.nio.file.StandardOpenOption;
  * long expected = f.contentBytes();
  * }</pre>
  *
- * @param path         the file, absolute
+ * @param path         the file, as the user named it (relative paths are read from the working directory)
  * @param contentBytes estimated bytes of (uncompressed) content
  */
 public record LogFile(Path path, long contentBytes) {
 
     /** The file at {@code path}, its content size estimated; 0 when it cannot be looked at (reading will say why). */
     public static LogFile of(Path path) {
-        Path abs = path.toAbsolutePath().normalize();
-        return new LogFile(abs, estimate(abs));
+        return new LogFile(path, estimate(path));
     }
 
     /** The path as the tools print it. */

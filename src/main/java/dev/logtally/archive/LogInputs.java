@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,9 @@ public final class LogInputs {
     /**
      * The files named, each once, and notes on files left out.
      *
-     * @param files absolute paths, in argument order (a directory's or glob's files sorted by name)
+     * @param files paths as the arguments name them (a directory's files under the directory as given, a
+     *              relative glob's matches relative to the working directory), in argument order, a
+     *              directory's or glob's files sorted by name
      * @param notes one line per file skipped, and why
      */
     public record Expanded(List<Path> files, List<String> notes) {
@@ -54,11 +56,16 @@ public final class LogInputs {
         if (args == null || args.isEmpty()) {
             throw new ConfigException("PATH", "name at least one log file, directory or glob");
         }
-        Set<Path> files = new LinkedHashSet<>();
+        Set<Path> seen = new HashSet<>();
+        List<Path> files = new ArrayList<>();
         for (String arg : args) {
-            files.addAll(filesOf(arg));
+            for (Path f : filesOf(arg)) {
+                if (seen.add(f.toAbsolutePath().normalize())) {
+                    files.add(f);
+                }
+            }
         }
-        return withoutPartialArchives(new ArrayList<>(files));
+        return withoutPartialArchives(files);
     }
 
     private static List<Path> filesOf(String arg) {
@@ -67,9 +74,15 @@ public final class LogInputs {
             if (matched.isEmpty()) {
                 throw new ConfigException(arg, "matches no file");
             }
-            return matched;
+            if (Path.of(arg).isAbsolute()) {
+                return matched;
+            }
+            Path cwd = Path.of("").toAbsolutePath();
+            List<Path> relative = new ArrayList<>(matched.size());
+            matched.forEach(m -> relative.add(m.startsWith(cwd) ? cwd.relativize(m) : m));
+            return relative;
         }
-        Path p = Path.of(arg).toAbsolutePath().normalize();
+        Path p = Path.of(arg);
         if (Files.isDirectory(p)) {
             List<Path> logs = logsIn(p, arg);
             if (logs.isEmpty()) {
@@ -144,6 +157,6 @@ public final class LogInputs {
             }
             s = s.substring(0, end);
         }
-        return file.resolveSibling(s);
+        return file.toAbsolutePath().normalize().resolveSibling(s);
     }
 }
