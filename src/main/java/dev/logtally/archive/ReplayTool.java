@@ -39,8 +39,8 @@ import java.util.List;
 public final class ReplayTool {
     /** Prometheus refuses to backfill what its head block may still hold: roughly the last 3 hours. */
     static final Duration HEAD_BLOCK = Duration.ofHours(3);
-    /** Bound of the whole push, retries included. */
-    static final Duration PUSH_DEADLINE = Duration.ofSeconds(30);
+    /** Bound of the whole push, retries included, in attempts' time ({@code push.timeout}). */
+    static final int PUSH_TIMEOUTS = 4;
 
     private ReplayTool() {
     }
@@ -102,7 +102,7 @@ public final class ReplayTool {
         switch (r.format()) {
             case PROMETHEUS -> out.print(TextFormat.render(result.totals()));
             case OPENMETRICS -> writeOpenMetrics(result.points(), out, err, clock);
-            case PUSH -> pushed = push(r.options(), result, out, err, clock);
+            case PUSH -> pushed = push(r.options(), result, out, err);
         }
         out.flush();
         int code = ArchiveRun.finish(result.problems(), err);
@@ -123,9 +123,11 @@ public final class ReplayTool {
         out.print(OpenMetricsFormat.render(BackfillLabel.onAll(points)));
     }
 
-    private static boolean push(Options options, Replay.Result result, PrintStream out, PrintStream err, Clock clock) {
+    private static boolean push(Options options, Replay.Result result, PrintStream out, PrintStream err) {
         try (Pusher pusher = Pusher.create(options.push(), PushListener.NONE)) {
-            PushOutcome outcome = pusher.push(result::totals, clock.instant().plus(PUSH_DEADLINE));
+            // Pusher.create runs on the system clock: so does its deadline.
+            PushOutcome outcome = pusher.push(result::totals,
+                    Clock.systemUTC().instant().plus(options.push().timeout().multipliedBy(PUSH_TIMEOUTS)));
             if (!outcome.succeeded()) {
                 err.println("logtally: push to " + options.push().url() + " failed after " + outcome.attempts()
                         + (outcome.attempts() == 1 ? " attempt: " : " attempts: ") + outcome.lastFailure().message());
