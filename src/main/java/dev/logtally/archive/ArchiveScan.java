@@ -16,6 +16,8 @@ import java.util.function.Function;
  * results back in the files' order, so that merging them in that order means what one reader going
  * through the files one after the other would mean. With one thread the files are read strictly in order.
  *
+ * <p>The {@link Progress} is told of every file and line; it stays the caller's to close.
+ *
  * <p>Nothing stops the scan but a bug: a file that cannot be opened, or a damaged gzip, becomes a
  * one-line {@link Scan#problems() problem} (its readable lines were delivered) and the other files are read.
  *
@@ -89,7 +91,6 @@ public final class ArchiveScan {
             return new Scan<>(results, problems, lines);
         } finally {
             pool.shutdownNow();
-            progress.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.logtally.archive;
 
 import dev.logtally.aggregate.MetricSnapshot;
+import dev.logtally.config.ConfigException;
 import dev.logtally.export.TimedSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +13,18 @@ import java.util.List;
  * {@code B} each part contributes its latest step at or before {@code B} (nothing when its first step is
  * later), and the contributions add up as {@link SnapshotSum} adds. Every boundary gets a point, even one
  * where nothing changed, so that Prometheus never sees a backfilled series go stale in a quiet stretch.
- * A point equal to the one before is the same object, so quiet stretches cost no memory.
+ * A point equal to the one before is the same object, so quiet stretches cost little memory; the rest is held
+ * in memory until written (about the points times the series times 200 bytes), and more than
+ * {@value #MAX_POINTS} points per series is refused as a mistaken step.
  *
  * <pre>{@code
  * List<TimedSnapshot> points = StepMerge.merge(List.of(stepsOfFile1, stepsOfFile2), 60_000);
  * }</pre>
  */
 public final class StepMerge {
+    /** Most points one series may get: past this the step is surely a mistake (a year at 30 s is ~1M). */
+    static final long MAX_POINTS = 1_100_000;
+
     private StepMerge() {
     }
 
@@ -35,6 +41,12 @@ public final class StepMerge {
         List<TimedSnapshot> out = new ArrayList<>();
         if (first > last) {
             return out;
+        }
+        long count = (last - first) / stepMillis + 1;
+        if (count > MAX_POINTS) {
+            throw new ConfigException("--step", "the events span " + Times.full(first - stepMillis) + " to "
+                    + Times.full(last) + ": " + count + " samples per series at this step, more than " + MAX_POINTS
+                    + "; choose a larger step");
         }
         int[] next = new int[parts.size()];
         MetricSnapshot[] current = new MetricSnapshot[parts.size()];

@@ -8,7 +8,7 @@ import java.util.List;
  * has — {@code time} (ISO-8601 UTC, milliseconds), {@code level}, {@code logger}, {@code thread},
  * {@code message}, {@code correlation_id}, {@code service}, {@code release}, {@code method},
  * {@code duration_ms}, {@code error_type}, {@code stack_hash}, {@code stack_trace} (whole) — and where it
- * was read: {@code file} and {@code offset}. Absent fields are left out.
+ * was read: {@code file} and {@code offset} (of the line in the file's content, uncompressed for gzip). Absent fields are left out.
  *
  * <pre>{@code
  * out.print(TraceJson.render(result.events()));

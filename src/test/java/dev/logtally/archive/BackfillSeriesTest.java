@@ -116,4 +116,17 @@ class BackfillSeriesTest {
                 + "refuses to backfill its last 3 hours (the head block); samples that recent will be rejected or "
                 + "overlap live data\n", run.err());
     }
+
+    @Test
+    void aStepThatWouldMakeMillionsOfSamplesIsRefused() {
+        Path a = Fixtures.write(tmp.resolve("a.log"), error("2024-01-01T00:00:00Z", "x") + error("2026-11-20T00:00:00Z", "x"));
+        Fixtures.Run run = new Fixtures.Run();
+        dev.logtally.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.logtally.config.ConfigException.class, () -> ReplayTool.run(new ReplayTool.Request(List.of(a.toString()),
+                        Fixtures.options(), ReplayTool.Format.OPENMETRICS, java.time.Duration.ofMinutes(1), 1, false),
+                        run.out, run.err, Fixtures.LATER));
+        assertEquals("--step: the events span 2024-01-01T00:00:00.000Z to 2026-11-20T00:01:00.000Z: 1517761 samples "
+                + "per series at this step, more than 1100000; choose a larger step", e.getMessage());
+        assertEquals("", run.out());
+    }
 }

@@ -21,7 +21,10 @@ class ProgressTest {
         List<LogFile> files = FileOrder.byFirstEvent(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
                 dev.logtally.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         long total = files.stream().mapToLong(LogFile::contentBytes).sum();
-        Replay.Result r = new Replay(Fixtures.options(), Fixtures.LATER, 2, 0).run(files, new ProgressBar(rendered::add, "replay"));
+        Replay.Result r;
+        try (ProgressBar bar = new ProgressBar(rendered::add, "replay")) {
+            r = new Replay(Fixtures.options(), Fixtures.LATER, 2, 0).run(files, bar);
+        }
         assertEquals(6001, r.lines());
         String last = rendered.get(rendered.size() - 1);
         assertTrue(last.startsWith("replay 100%"), last);
