@@ -43,7 +43,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file; flags override it.")
     Path config;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "prometheus (final totals, the default) or openmetrics (a backfill).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "prometheus (final totals, the default) or openmetrics (a backfill for promtool, "
+            + "every series labelled source=\"backfill\").")
     String format;
 
     @Option(names = "--step", paramLabel = "DURATION", description = "With --format openmetrics: time between samples (default 1m).")
