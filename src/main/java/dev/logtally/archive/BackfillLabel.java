@@ -38,7 +38,7 @@ public final class BackfillLabel {
             for (Series s : f.series()) {
                 List<String> values = new ArrayList<>(s.labelValues());
                 values.add(VALUE);
-                series.add(new Series(values, s.value(), s.bucketCounts(), s.sumNanos()));
+                series.add(new Series(values, s.value(), s.bucketCounts(), s.sumNanos(), s.timeMillis()));
             }
             out.add(new MetricFamily(f.name(), f.type(), f.help(), names, f.bucketBounds(), series));
         }

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code logtally replay}'s engine: {@code tail}'s {@link Pipeline} in one-shot mode over archived files.
  * Each file is read whole by its own pipeline (parser and aggregator) on one of {@code threads} threads,
  * and the files' totals are added up in the files' order ({@link SnapshotSum}): counters and buckets add,
- * histogram sums add exactly, a gauge's last value comes from the latest file that has it. That is what
+ * histogram sums add exactly, a gauge keeps the value with the newest event time. That is what
  * one pipeline reading the files one after the other gives — as long as the cardinality guard never had
  * to fold a label value into {@code other}. When it had ({@link GuardCheck}), the files are read again,
  * in order, by one pipeline on one thread, so that the guard meets the values in the same order as

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * Adds up the snapshots of several parts of one reading — one per file, in the files' order — into the
  * snapshot one reader would have made going through the parts one after the other:
  * counters and histogram buckets add; histogram sums add exactly (integer nanoseconds, saturating like the
- * aggregator's); a gauge takes its value from the last part that has it. Families and series come out in
+ * aggregator's); a gauge takes the value with the newest event time, the later part's on a tie (as the
+ * aggregator decides within one reading). Families and series come out in
  * {@link Snapshots}' order, so renderings are byte-stable.
  *
  * <p>This is exact only while no part's cardinality guard folded a value into {@code other} and the parts
@@ -70,7 +71,9 @@ public final class SnapshotSum {
         private Series plus(Series earlier, Series later) {
             return switch (layout.type()) {
                 case COUNTER -> Series.counter(earlier.labelValues(), earlier.value() + later.value());
-                case GAUGE -> later;
+                // As the aggregator decides: the newer event time wins, a tie or a value without one by order.
+                case GAUGE -> later.timeMillis() == Series.NO_TIME || later.timeMillis() >= earlier.timeMillis()
+                        ? later : earlier;
                 case HISTOGRAM -> {
                     long[] buckets = earlier.bucketCounts();
                     for (int i = 0; i < buckets.length; i++) {

@@ -67,7 +67,7 @@ class BackfillSeriesTest {
         Map<String, Double> at0802 = values(points.get(1));
         assertEquals(2.0, at0802.get("loka_stratum_errors_total{error_type=\"x\",service=\"s\"}"));
         assertEquals(1.0, at0802.get("loka_stratum_errors_total{error_type=\"y\",service=\"s\"}"));
-        // Both files set the gauge before 08:02; the later file in reading order (a starts earlier, b later) wins.
+        // Both files set the gauge before 08:02; the newer value (b's, 08:01:30) wins.
         assertEquals(7.0, at0802.get("loka_stratum_active_connections"));
 
         // Quiet minutes still get a point (no staleness), and share the snapshot of the point before.

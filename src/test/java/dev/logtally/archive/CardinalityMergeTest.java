@@ -83,7 +83,7 @@ class CardinalityMergeTest {
         assertFalse(r.sequential());
         assertEquals(List.of(), r.notes());
         assertEquals(TextFormat.render(sequentialReference(o, files)), TextFormat.render(r.totals()));
-        // The gauge's last value is the last file's last one.
+        // The gauge's value is the one with the newest event time: the last file's last one.
         assertEquals(239.0, PromText.parse(TextFormat.render(r.totals())).get("loka_stratum_active_connections"));
     }
 

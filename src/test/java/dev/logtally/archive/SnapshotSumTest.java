@@ -14,6 +14,10 @@ class SnapshotSumTest {
     private static final double[] BOUNDS = {0.1, 1};
 
     private static MetricSnapshot part(double errors, long[] buckets, long sumNanos, Double gauge) {
+        return part(errors, buckets, sumNanos, gauge, Series.NO_TIME);
+    }
+
+    private static MetricSnapshot part(double errors, long[] buckets, long sumNanos, Double gauge, long gaugeTime) {
         List<MetricFamily> families = new java.util.ArrayList<>(List.of(
                 new MetricFamily("a_errors_total", MetricType.COUNTER, "h", List.of("t"), null,
                         List.of(Series.counter(List.of("x"), errors))),
@@ -21,7 +25,7 @@ class SnapshotSumTest {
                         List.of(Series.histogram(List.of("m1"), buckets, sumNanos)))));
         if (gauge != null) {
             families.add(new MetricFamily("a_gauge", MetricType.GAUGE, "h", List.of(), null,
-                    List.of(Series.gauge(List.of(), gauge))));
+                    List.of(Series.gauge(List.of(), gauge, gaugeTime))));
         }
         return new MetricSnapshot(families);
     }
@@ -37,6 +41,17 @@ class SnapshotSumTest {
         assertEquals(7.0, sum.family("a_gauge").orElseThrow().series().get(0).value());
         Series h = sum.family("a_seconds").orElseThrow().series().get(0);
         assertEquals(Series.histogram(List.of("m1"), new long[] {5, 2, 5}, 3_000_000_006L), h);
+    }
+
+    @Test
+    void theGaugeWithTheNewestEventTimeWinsWhateverThePartOrder() {
+        MetricSnapshot sum = SnapshotSum.of(List.of(part(0, new long[] {0, 0, 0}, 0, 5.0, 2000),
+                part(0, new long[] {0, 0, 0}, 0, 7.0, 1000), part(0, new long[] {0, 0, 0}, 0, 9.0, 2000)));
+        assertEquals(Series.gauge(List.of(), 9.0, 2000), sum.family("a_gauge").orElseThrow().series().get(0),
+                "newest time; on a tie the later part");
+        MetricSnapshot older = SnapshotSum.of(List.of(part(0, new long[] {0, 0, 0}, 0, 5.0, 2000),
+                part(0, new long[] {0, 0, 0}, 0, 7.0, 1000)));
+        assertEquals(5.0, older.family("a_gauge").orElseThrow().series().get(0).value());
     }
 
     @Test
