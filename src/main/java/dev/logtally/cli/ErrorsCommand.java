@@ -1,13 +1,61 @@
 package dev.logtally.cli;
 
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.ArchiveScan;
+import dev.logtally.archive.ErrorsTool;
+import dev.logtally.config.Options;
+import dev.logtally.config.OptionsLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code logtally errors}: Sentry-style error groups from logs and archives. */
-@Command(name = "errors", mixinStandardHelpOptions = true, description = "Sentry-style error groups from logs and archives.")
+/**
+ * {@code logtally errors PATH...}: Sentry-style error groups (error type and stack hash) with counts,
+ * first and last seen, releases, services, methods and a sample to trace; see {@link ErrorsTool}.
+ *
+ * <pre>{@code
+ * logtally errors samples/logs --top 5
+ * logtally errors /var/log/app --since 2h --json
+ * }</pre>
+ */
+@Command(name = "errors", mixinStandardHelpOptions = true,
+        description = "Sentry-style error groups from logs and archives.")
 final class ErrorsCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log file, directory or glob.")
+    List<String> paths;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "Only events at or after TIME: ISO-8601 (2026-11-24T13:00:00Z) or a duration back from now (2h).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Only events before TIME (same forms).")
+    String until;
+
+    @Option(names = "--top", paramLabel = "N", description = "Show the N groups with the most events (default: all).")
+    int top;
+
+    @Option(names = "--json", description = "One JSON object per group and line.")
+    boolean json;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, error.levels).")
+    Path config;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
+    boolean progress;
+
     @Override
     public Integer call() {
-        throw new UserFacingException("'errors' is not implemented yet");
+        Options options = OptionsLoader.load(config, Map.of(), System.getenv());
+        return ErrorsTool.run(new ErrorsTool.Request(paths, options, since, until, top, json,
+                threads == null ? ArchiveScan.defaultThreads() : threads, progress), ArchiveRun.stdout(), System.err,
+                Clock.systemUTC());
     }
 }

@@ -1,13 +1,53 @@
 package dev.logtally.cli;
 
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.ArchiveScan;
+import dev.logtally.archive.TraceTool;
+import dev.logtally.config.Options;
+import dev.logtally.config.OptionsLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code logtally trace}: Every event of one correlation ID across rotated and .gz logs, in time order. */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = "Every event of one correlation ID across rotated and .gz logs, in time order.")
+/**
+ * {@code logtally trace ID PATH...}: every event of one correlation ID across rotated and {@code .gz}
+ * logs, in time order; see {@link TraceTool}.
+ *
+ * <pre>{@code
+ * logtally trace a56f7570fa42cebec53d3c4bb3b93303 samples/logs
+ * logtally trace a56f7570fa42cebec53d3c4bb3b93303 samples/logs --json | jq .message
+ * }</pre>
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Every event of one correlation ID across rotated and .gz logs, in time order.")
 final class TraceCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CORRELATION_ID", description = "The correlation_id to follow.")
+    String id;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Log file, directory or glob.")
+    List<String> paths;
+
+    @Option(names = "--json", description = "One JSON object per event and line.")
+    boolean json;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, line.max.bytes).")
+    Path config;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
+    boolean progress;
+
     @Override
     public Integer call() {
-        throw new UserFacingException("'trace' is not implemented yet");
+        Options options = OptionsLoader.load(config, Map.of(), System.getenv());
+        return TraceTool.run(new TraceTool.Request(id, paths, options, json,
+                threads == null ? ArchiveScan.defaultThreads() : threads, progress), ArchiveRun.stdout(), System.err);
     }
 }

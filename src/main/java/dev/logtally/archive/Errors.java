@@ -1,0 +1,158 @@
+package dev.logtally.archive;
+
+import dev.logtally.Pipeline;
+import dev.logtally.config.Options;
+import dev.logtally.parse.Event;
+import dev.logtally.parse.LineParser;
+import dev.logtally.parse.ParseErrorSink;
+import dev.logtally.parse.ParserOptions;
+import dev.logtally.source.ArchiveReader;
+import dev.logtally.source.Line;
+import dev.logtally.source.LineSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code logtally errors}' engine: Sentry-like groups of the error events (levels {@code error.levels}) in
+ * plain, rotated and {@code .gz} files, keyed by {@code error_type} and {@code stack_hash}. The error type is
+ * what {@code NS_errors_total} counts under: the {@code error_type} field, else the simple class name of the
+ * stack trace's exception, else {@code unknown}.
+ *
+ * <p>Files are read in parallel, each into its own groups, merged in the files' order. Within a file, the
+ * last timed event ({@code method}) of each correlation ID is remembered (the {@value #RECENT_IDS} most
+ * recent IDs), so that an error event without a {@code method} of its own is put down to the call its
+ * request was last seen making.
+ *
+ * <p>{@code since} is inclusive, {@code until} exclusive; with either, events without a time are left out.
+ *
+ * <pre>{@code
+ * Errors.Result r = new Errors(options, 2, Errors.NO_LIMIT, Errors.NO_LIMIT).run(files, Progress.NONE);
+ * out.print(ErrorsTable.render(r, 10));
+ * }</pre>
+ */
+public final class Errors {
+    /** No {@code since} / {@code until}. */
+    public static final long NO_LIMIT = Event.NO_TIME;
+    /** Correlation IDs whose last timed method is remembered, per file. */
+    static final int RECENT_IDS = 16_384;
+
+    private final ParserOptions parserOptions;
+    private final Set<String> levels;
+    private final int lineMaxBytes;
+    private final int threads;
+    private final long since;
+    private final long until;
+
+    /**
+     * @param since first event time included (epoch ms), or {@link #NO_LIMIT}
+     * @param until first event time excluded (epoch ms), or {@link #NO_LIMIT}
+     */
+    public Errors(Options options, int threads, long since, long until) {
+        this.parserOptions = Pipeline.fullParserOptions(options);
+        this.levels = options.errorLevels();
+        this.lineMaxBytes = options.lineMaxBytes();
+        this.threads = threads;
+        this.since = since;
+        this.until = until;
+    }
+
+    /**
+     * What was found.
+     *
+     * @param groups   every group, most events first ({@link ErrorGroup#MOST_FIRST})
+     * @param events   error events counted (in the time range)
+     * @param problems one line per unreadable or damaged file
+     * @param lines    lines read
+     */
+    public record Result(List<ErrorGroup> groups, long events, List<String> problems, long lines) {
+    }
+
+    public Result run(List<LogFile> files, Progress progress) {
+        Map<LogFile, Integer> index = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            index.put(files.get(i), i);
+        }
+        ArchiveScan.Scan<Map<GroupKey, GroupBuilder>> scan = new ArchiveScan(threads, lineMaxBytes, progress)
+                .run(files, f -> new ErrorsJob(index.get(f)));
+        Map<GroupKey, GroupBuilder> all = new LinkedHashMap<>();
+        for (Map<GroupKey, GroupBuilder> part : scan.results()) {
+            part.forEach((k, g) -> all.merge(k, g, (a, b) -> {
+                a.merge(b);
+                return a;
+            }));
+        }
+        List<ErrorGroup> groups = new ArrayList<>(all.size());
+        long events = 0;
+        for (GroupBuilder g : all.values()) {
+            ErrorGroup built = g.build();
+            groups.add(built);
+            events += built.count();
+        }
+        groups.sort(ErrorGroup.MOST_FIRST);
+        return new Result(groups, events, scan.problems(), scan.lines());
+    }
+
+    private record GroupKey(String errorType, String stackHash) {
+    }
+
+    /** Groups one file's error events. */
+    private final class ErrorsJob implements FileJob<Map<GroupKey, GroupBuilder>>, LineSink {
+        private final LineParser parser = new LineParser(parserOptions);
+        private final Map<GroupKey, GroupBuilder> groups = new LinkedHashMap<>();
+        private final Map<String, String> lastMethod = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > RECENT_IDS;
+            }
+        };
+        private final int fileIndex;
+
+        ErrorsJob(int fileIndex) {
+            this.fileIndex = fileIndex;
+        }
+
+        @Override
+        public void accept(Line line) {
+            Event e = parser.parse(line, ParseErrorSink.IGNORE);
+            if (e == null) {
+                return;
+            }
+            String cid = e.correlationId();
+            if (e.level() == null || !levels.contains(e.level())) {
+                if (e.method() != null && cid != null) {
+                    lastMethod.put(cid, e.method());
+                }
+                return;
+            }
+            if (!inRange(e.timestampMillis())) {
+                return;
+            }
+            String type = e.errorType() == null ? "unknown" : e.errorType();
+            String hash = e.stackHash() == null ? "" : e.stackHash();
+            String method = e.method() != null ? e.method() : cid == null ? null : lastMethod.get(cid);
+            groups.computeIfAbsent(new GroupKey(type, hash), k -> new GroupBuilder(type, hash))
+                    .add(e, method, fileIndex, line.offset());
+        }
+
+        private boolean inRange(long t) {
+            if (since == NO_LIMIT && until == NO_LIMIT) {
+                return true;
+            }
+            return t != Event.NO_TIME && (since == NO_LIMIT || t >= since) && (until == NO_LIMIT || t < until);
+        }
+
+        @Override
+        public LineSink sink() {
+            return this;
+        }
+
+        @Override
+        public Map<GroupKey, GroupBuilder> finish(ArchiveReader.Result result) {
+            return groups;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.logtally.archive;
+
+/**
+ * {@code errors --json}: one JSON object per group and line, most events first — {@code error_type},
+ * {@code stack_hash} (left out when the events have none), {@code count}, {@code first_seen} and
+ * {@code last_seen} (ISO-8601 UTC), {@code first_release}, {@code releases}, {@code services},
+ * {@code methods}, {@code sample_message}, {@code sample_correlation_id}.
+ *
+ * <pre>{@code
+ * out.print(ErrorsJson.render(result, 10));
+ * }</pre>
+ */
+public final class ErrorsJson {
+    private ErrorsJson() {
+    }
+
+    /** The first {@code top} groups (all when 0). */
+    public static String render(Errors.Result result, int top) {
+        StringBuilder out = new StringBuilder();
+        for (ErrorGroup g : ErrorsTable.shown(result.groups(), top)) {
+            out.append(new JsonLines.Object()
+                    .string("error_type", g.errorType())
+                    .string("stack_hash", g.stackHash().isEmpty() ? null : g.stackHash())
+                    .number("count", g.count())
+                    .string("first_seen", g.firstSeen() == Errors.NO_LIMIT ? null : Times.full(g.firstSeen()))
+                    .string("last_seen", g.lastSeen() == Errors.NO_LIMIT ? null : Times.full(g.lastSeen()))
+                    .string("first_release", g.firstRelease())
+                    .strings("releases", g.releases())
+                    .strings("services", g.services())
+                    .strings("methods", g.methods())
+                    .string("sample_message", g.sampleMessage())
+                    .string("sample_correlation_id", g.sampleCorrelationId())
+                    .end());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.logtally.archive;
+
+import dev.logtally.Pipeline;
+import dev.logtally.config.Options;
+import dev.logtally.parse.Event;
+import dev.logtally.parse.LineParser;
+import dev.logtally.parse.ParseErrorSink;
+import dev.logtally.parse.ParserOptions;
+import dev.logtally.source.ArchiveReader;
+import dev.logtally.source.Line;
+import dev.logtally.source.LineSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code logtally trace}'s engine: every event of one correlation ID across plain, rotated and
+ * {@code .gz} files, in time order. Files are read in parallel; in each line the ID is first looked for
+ * in the raw bytes ({@link ByteNeedle}), and only a line that holds it is parsed (with every text field:
+ * message, logger, thread, stack trace) and kept if its {@code correlation_id} is exactly the ID.
+ *
+ * <pre>{@code
+ * Trace.Result r = new Trace(options, 2).run("a56f7570fa42cebec53d3c4bb3b93303", files, Progress.NONE);
+ * r.events().forEach(e -> out.println(TraceText.line(e)));
+ * }</pre>
+ */
+public final class Trace {
+    private final ParserOptions parserOptions;
+    private final int lineMaxBytes;
+    private final int threads;
+
+    public Trace(Options options, int threads) {
+        this.parserOptions = Pipeline.fullParserOptions(options);
+        this.lineMaxBytes = options.lineMaxBytes();
+        this.threads = threads;
+    }
+
+    /**
+     * What a trace found.
+     *
+     * @param events   the ID's events, in time order
+     * @param problems one line per unreadable or damaged file
+     * @param lines    lines read
+     * @param parsed   lines that held the needle and were parsed
+     */
+    public record Result(List<TracedEvent> events, List<String> problems, long lines, long parsed) {
+    }
+
+    public Result run(String id, List<LogFile> files, Progress progress) {
+        ByteNeedle needle = ByteNeedle.forId(id);
+        Map<LogFile, Integer> index = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            index.put(files.get(i), i);
+        }
+        ArchiveScan.Scan<Found> scan = new ArchiveScan(threads, lineMaxBytes, progress)
+                .run(files, f -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), index.get(f)));
+        List<TracedEvent> events = new ArrayList<>();
+        long parsed = 0;
+        for (Found found : scan.results()) {
+            events.addAll(found.events);
+            parsed += found.parsed;
+        }
+        events.sort(TracedEvent.IN_TIME_ORDER);
+        return new Result(events, scan.problems(), scan.lines(), parsed);
+    }
+
+    private record Found(List<TracedEvent> events, long parsed) {
+    }
+
+    /** Finds the ID's events in one file. */
+    private static final class TraceJob implements FileJob<Found>, LineSink {
+        private final String id;
+        private final ByteNeedle needle;
+        private final LineParser parser;
+        private final String file;
+        private final int fileIndex;
+        private final List<TracedEvent> found = new ArrayList<>();
+        private long parsed;
+
+        TraceJob(String id, ByteNeedle needle, LineParser parser, String file, int fileIndex) {
+            this.id = id;
+            this.needle = needle;
+            this.parser = parser;
+            this.file = file;
+            this.fileIndex = fileIndex;
+        }
+
+        @Override
+        public void accept(Line line) {
+            int start = line.start();
+            if (line.oversized() || !needle.in(line.buf(), start, start + line.length())) {
+                return;
+            }
+            parsed++;
+            Event e = parser.parse(line, ParseErrorSink.IGNORE);
+            if (e != null && id.equals(e.correlationId())) {
+                found.add(new TracedEvent(e, file, line.offset(), fileIndex));
+            }
+        }
+
+        @Override
+        public LineSink sink() {
+            return this;
+        }
+
+        @Override
+        public Found finish(ArchiveReader.Result result) {
+            return new Found(found, parsed);
+        }
+    }
+}
