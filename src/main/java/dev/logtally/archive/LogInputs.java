@@ -1,5 +1,7 @@
 package dev.logtally.archive;
 
+import dev.logtally.source.NameOrder;
+import dev.logtally.source.PathPattern;
 import dev.logtally.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -69,8 +71,8 @@ public final class LogInputs {
     }
 
     private static List<Path> filesOf(String arg) {
-        if (Glob.isGlob(arg)) {
-            List<Path> matched = Glob.of(arg).expand();
+        if (PathPattern.isGlob(arg)) {
+            List<Path> matched = PathPattern.of(arg).expand();
             if (matched.isEmpty()) {
                 throw new ConfigException(arg, "matches no file");
             }
@@ -146,17 +148,6 @@ public final class LogInputs {
      * Logback 1.5's {@code <nanoTime>.tmp} suffix.
      */
     static Path rotationKey(Path file) {
-        String s = file.getFileName().toString();
-        if (s.endsWith(".gz")) {
-            s = s.substring(0, s.length() - 3);
-        }
-        if (s.endsWith(".tmp")) {
-            int end = s.length() - 4;
-            while (end > 0 && Character.isDigit(s.charAt(end - 1))) {
-                end--;
-            }
-            s = s.substring(0, end);
-        }
-        return file.toAbsolutePath().normalize().resolveSibling(s);
+        return file.toAbsolutePath().normalize().resolveSibling(NameOrder.normalize(file.getFileName().toString()));
     }
 }

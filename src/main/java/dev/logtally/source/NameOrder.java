@@ -14,7 +14,7 @@ import java.util.Comparator;
  * files.sort(NameOrder.oldestFirst("app.log"));
  * }</pre>
  */
-final class NameOrder {
+public final class NameOrder {
     private NameOrder() {
     }
 
@@ -23,7 +23,7 @@ final class NameOrder {
      * {@code <nanoTime>.tmp} suffix ({@code app.2026-11-24.0.log540826378242.tmp} becomes
      * {@code app.2026-11-24.0.log}, the name 1.6 gives the same temporary file).
      */
-    static String normalize(String fileName) {
+    public static String normalize(String fileName) {
         String s = fileName;
         if (s.endsWith(".gz")) {
             s = s.substring(0, s.length() - 3);

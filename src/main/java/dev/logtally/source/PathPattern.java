@@ -23,7 +23,7 @@ import java.util.List;
  * for (Path file : p.expand()) { ... }
  * }</pre>
  */
-final class PathPattern {
+public final class PathPattern {
     private final String spec;
     private final Path literal;
     private final Path base;
@@ -38,7 +38,8 @@ final class PathPattern {
         this.matcher = matcher;
     }
 
-    static boolean isGlob(String s) {
+    /** True when {@code s} holds a glob character ({@code * ? [ {}). */
+    public static boolean isGlob(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '*' || c == '?' || c == '[' || c == '{') {
@@ -48,7 +49,8 @@ final class PathPattern {
         return false;
     }
 
-    static PathPattern of(String spec) {
+    /** A plain path or a glob (absolute or relative to the working directory). */
+    public static PathPattern of(String spec) {
         if (!isGlob(spec)) {
             Path literal = Path.of(spec).toAbsolutePath().normalize();
             return new PathPattern(literal.toString(), literal, null, 0, null);
@@ -85,7 +87,7 @@ final class PathPattern {
     }
 
     /** Regular files matched now, in name order (for a plain name: the file, whether or not it exists). */
-    List<Path> expand() {
+    public List<Path> expand() {
         if (literal != null) {
             return List.of(literal);
         }
