@@ -121,8 +121,8 @@ public class TailThroughputBenchmark {
         return OptionsLoader.load(null, Map.of(
                 "paths", log.file().toString(),
                 "state.dir", state.toString(),
-                "namespace", TailLogFile.NS,
-                "gauges", String.join(",", TailLogFile.GAUGES),
+                "namespace", TailLines.NS,
+                "gauges", String.join(",", TailLines.GAUGES),
                 "listen", "127.0.0.1:0"), Map.of());
     }
 
