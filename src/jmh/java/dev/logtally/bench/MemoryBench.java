@@ -144,8 +144,9 @@ public final class MemoryBench {
         double wrote = wroteForNanos / 1e9;
         System.out.printf("written: %,d lines in %.1f s (%,.0f lines/s, %.1f MB/s)%n", total, wrote, total / wrote,
                 total * 442.0 / wrote / 1e6);
-        System.out.printf("RSS: idle %.1f MiB, max sampled %.1f MiB, peak (VmHWM) %.1f MiB%n", rssIdle / 1024.0, rssMax / 1024.0,
-                hwm / 1024.0);
+        // VmHWM is updated lazily by the kernel, so it can lag a sample: the peak is the larger of the two.
+        System.out.printf("RSS: idle %.1f MiB, peak %.1f MiB (samples every 250 ms: max %.1f MiB; VmHWM %.1f MiB)%n",
+                rssIdle / 1024.0, Math.max(rssMax, hwm) / 1024.0, rssMax / 1024.0, hwm / 1024.0);
         System.out.printf("GC: %d pauses, heap after GC at most %d MiB, longest pause %.1f ms%n", gcs, heapAfterMax, pauseMax);
         System.out.printf("lag: max %.0f KiB in the first half, %.0f KiB in the second half; drained %.2f s after writing stopped%n",
                 lagMaxFirst / 1024.0, lagMaxSecond / 1024.0, drainSeconds);
