@@ -3,7 +3,6 @@ package dev.logtally.parse;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@link LineParser}'s fast path: reads a line of plain JSON in one pass over its bytes, without Jackson.
@@ -13,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * on one core (docs/BENCHMARKS.md, issue 3).
  *
  * <p><b>Exactness.</b> It accepts only a subset of what Jackson (3.2, default features) accepts, and for
- * that subset fills {@link EventValues} exactly as {@link FieldReader} does. Everything else is declined
+ * that subset fills {@link EventValues} exactly as {@link FieldReader} does ({@link PlainValues}). Everything else is declined
  * and Jackson decides it, so which lines are skipped, why, and every value stay Jackson's (the
  * {@code LineScannerTest} runs both paths over the golden cases and mutated lines). Declined:
  * <ul>
@@ -52,17 +51,13 @@ final class LineScanner implements FastPath {
     private final ByteNames names;
     private final int[] kinds;
     private final int[] gaugeIndex;
-    private final LabelCache labels;
-    private final Levels levels;
-    /** A read value's characters (ASCII only, so one byte is one char), for the char-based readers. */
-    private final char[] chars = new char[MAX_VALUE];
+    private final PlainValues values;
 
     LineScanner(FieldTable fields, LabelCache labels, Levels levels) {
         this.names = fields.bytes;
         this.kinds = fields.kinds;
         this.gaugeIndex = fields.gaugeIndex;
-        this.labels = labels;
-        this.levels = levels;
+        this.values = new PlainValues(labels, levels, MAX_VALUE);
     }
 
     @Override
@@ -127,7 +122,7 @@ final class LineScanner implements FastPath {
         if (c == 'n') {
             int after = literal(b, i, end, "null");
             if (after >= 0) {
-                readNull(kind, gauge, v);
+                PlainValues.readNull(kind, gauge, v);
             }
             return after;
         }
@@ -137,108 +132,17 @@ final class LineScanner implements FastPath {
             if (close < 0) {
                 return -1;
             }
-            readString(kind, gauge, b, from, close - from, v);
+            values.readString(kind, gauge, b, from, close - from, v);
             return close + 1;
         }
         if ((kind == FieldTable.DURATION || kind == FieldTable.GAUGE) && (c == '-' || (c >= '0' && c <= '9'))) {
             int after = numberEnd(b, i, end);
             if (after >= 0) {
-                ascii(b, i, after - i);
-                readNumber(kind, gauge, after - i, v);
+                values.readNumber(kind, gauge, b, i, after - i, v);
             }
             return after;
         }
         return -1;
-    }
-
-    /** FieldReader's result for a {@code null} value. */
-    private static void readNull(int kind, int gauge, EventValues v) {
-        switch (kind) {
-            case FieldTable.TIMESTAMP -> {
-                v.timestampMillis = Event.NO_TIME;
-                v.timestampInvalid = false;
-            }
-            case FieldTable.LEVEL -> v.level = null;
-            case FieldTable.SERVICE -> v.service = null;
-            case FieldTable.METHOD -> v.method = null;
-            case FieldTable.ERROR_TYPE -> v.errorType = null;
-            case FieldTable.DURATION -> {
-                v.durationMs = Double.NaN;
-                v.durationInvalid = false;
-            }
-            case FieldTable.GAUGE -> {
-                v.gauges[gauge] = Double.NaN;
-                v.gaugeInvalid[gauge] = false;
-                v.gaugesTouched = true;
-            }
-            case FieldTable.STACK_TRACE -> v.stackTrace = null;
-            case FieldTable.MESSAGE -> v.message = null;
-            case FieldTable.LOGGER -> v.logger = null;
-            case FieldTable.THREAD -> v.thread = null;
-            case FieldTable.CORRELATION_ID -> v.correlationId = null;
-            case FieldTable.RELEASE -> v.release = null;
-            case FieldTable.STACK_HASH -> v.stackHash = null;
-            default -> throw new IllegalStateException("unknown field kind " + kind);
-        }
-    }
-
-    /** FieldReader's result for a string value of plain ASCII {@code b[from, from + len)}. */
-    private void readString(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
-        switch (kind) {
-            case FieldTable.TIMESTAMP -> {
-                long ms = IsoTimestamp.parse(ascii(b, from, len), 0, len);
-                v.timestampMillis = ms;
-                v.timestampInvalid = ms == Event.NO_TIME;
-            }
-            case FieldTable.LEVEL -> v.level = len == 0 ? null : levels.normalize(ascii(b, from, len), 0, len);
-            case FieldTable.SERVICE -> v.service = label(b, from, len);
-            case FieldTable.METHOD -> v.method = label(b, from, len);
-            case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
-            case FieldTable.DURATION, FieldTable.GAUGE -> {
-                ascii(b, from, len);
-                readNumber(kind, gauge, len, v);
-            }
-            case FieldTable.STACK_TRACE -> v.stackTrace = text(b, from, len);
-            case FieldTable.MESSAGE -> v.message = text(b, from, len);
-            case FieldTable.LOGGER -> v.logger = text(b, from, len);
-            case FieldTable.THREAD -> v.thread = text(b, from, len);
-            case FieldTable.CORRELATION_ID -> v.correlationId = text(b, from, len);
-            case FieldTable.RELEASE -> v.release = text(b, from, len);
-            case FieldTable.STACK_HASH -> v.stackHash = text(b, from, len);
-            default -> throw new IllegalStateException("unknown field kind " + kind);
-        }
-    }
-
-    /** FieldReader's result for a number, or a string holding one, whose text is {@link #chars}{@code [0, len)}. */
-    private void readNumber(int kind, int gauge, int len, EventValues v) {
-        double d = NumberText.parse(chars, 0, len);
-        if (kind == FieldTable.DURATION) {
-            boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
-            v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
-            v.durationInvalid = !valid;
-        } else {
-            boolean valid = Double.isFinite(d);
-            v.gauges[gauge] = valid ? d + 0.0 : Double.NaN;
-            v.gaugeInvalid[gauge] = !valid;
-            v.gaugesTouched = true;
-        }
-    }
-
-    private String label(byte[] b, int from, int len) {
-        return len == 0 ? null : labels.intern(ascii(b, from, len), 0, len);
-    }
-
-    private static String text(byte[] b, int from, int len) {
-        return new String(b, from, len, StandardCharsets.ISO_8859_1); // ASCII: one byte, one char
-    }
-
-    /** Copies ASCII {@code b[from, from + len)} into {@link #chars} (returned) from index 0. */
-    private char[] ascii(byte[] b, int from, int len) {
-        char[] c = chars;
-        for (int k = 0; k < len; k++) {
-            c[k] = (char) b[from + k];
-        }
-        return c;
     }
 
     /**
