@@ -35,6 +35,8 @@ final class FieldTable {
     static final int GAUGE = 14;
 
     final NameTable names;
+    /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
+    final ByteNames bytes;
     /** What to do with the value of the field matched at each slot. */
     final int[] kinds;
     /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}. */
@@ -59,6 +61,7 @@ final class FieldTable {
             gaugeList.add(g);
         }
         this.names = new NameTable(names);
+        this.bytes = new ByteNames(names);
         this.kinds = kindList.stream().mapToInt(Integer::intValue).toArray();
         this.gaugeIndex = gaugeList.stream().mapToInt(Integer::intValue).toArray();
     }

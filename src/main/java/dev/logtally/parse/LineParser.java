@@ -12,7 +12,9 @@ import tools.jackson.core.json.JsonFactory;
  * Turns one log line into an {@link Event}, or skips it and says why. One instance per thread, reused
  * for every line: it holds the per-line scratch state, so it is not thread-safe.
  *
- * <p>A Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names
+ * <p>Most lines never reach Jackson: a {@link LineScanner} reads plain JSON lines in one pass over their
+ * bytes and declines anything it is not sure of, exactly as Jackson would read it (see there). For the
+ * others, a Jackson streaming parser runs over the line's bytes in place (no copy, no tree). Field names
  * (canonicalised by Jackson) are looked up among the names the {@link ParserOptions} ask for; every other
  * value is skipped without being decoded. Label values (level, service, method, error type) come back
  * as canonical instances from a small bounded cache, the usual five levels as constants.
@@ -52,8 +54,14 @@ public final class LineParser {
     private final FieldReader reader;
     private final ExceptionName exceptionName;
     private final EventValues values;
+    private final FastPath fast;
 
     public LineParser(ParserOptions options) {
+        this(options, true);
+    }
+
+    /** With {@code fastPath} false, Jackson reads every line: for tests comparing the two paths. */
+    LineParser(ParserOptions options, boolean fastPath) {
         // Names learned by Jackson's symbol table stay in this factory: one per parser, so no two
         // threads ever merge into the same table. Charset detection off: lines are UTF-8, checked here.
         this.json = JsonFactory.builder()
@@ -65,6 +73,7 @@ public final class LineParser {
         this.reader = new FieldReader(labels);
         this.exceptionName = new ExceptionName(labels);
         this.values = new EventValues(options.gauges().size());
+        this.fast = fastPath ? new LineScanner(fields, labels, new Levels(labels)) : FastPath.NONE;
     }
 
     /**
@@ -81,20 +90,20 @@ public final class LineParser {
         byte[] buf = line.buf();
         int start = line.start();
         int length = line.length();
-        if (!Utf8.isValid(buf, start, length)) {
-            errors.onError(ParseError.INVALID_UTF8, line);
-            return null;
-        }
         values.reset();
-        ParseError failure;
-        try (JsonParser p = json.createParser(ObjectReadContext.empty(), buf, start, length)) {
-            failure = readLine(p);
-        } catch (JacksonException e) {
-            failure = ParseError.MALFORMED;
-        }
-        if (failure != null) {
-            errors.onError(failure, line);
-            return null;
+        // The fast path reads only valid UTF-8 (it checks the bytes as it goes); what it declines is
+        // checked here before Jackson, which does not check the strings it skips.
+        if (!fast.read(buf, start, length, values)) {
+            if (!Utf8.isValid(buf, start, length)) {
+                errors.onError(ParseError.INVALID_UTF8, line);
+                return null;
+            }
+            values.reset();
+            ParseError failure = readWithJackson(buf, start, length);
+            if (failure != null) {
+                errors.onError(failure, line);
+                return null;
+            }
         }
         if (values.errorType == null) {
             if (values.stackTrace != null) {
@@ -108,7 +117,15 @@ public final class LineParser {
         return event;
     }
 
-    /** Reads the whole line into {@link #values}; returns why it is skipped, or null when it is an event. */
+    /** Reads the line with Jackson into {@link #values}; returns why it is skipped, or null when it is an event. */
+    private ParseError readWithJackson(byte[] buf, int start, int length) {
+        try (JsonParser p = json.createParser(ObjectReadContext.empty(), buf, start, length)) {
+            return readLine(p);
+        } catch (JacksonException e) {
+            return ParseError.MALFORMED;
+        }
+    }
+
     private ParseError readLine(JsonParser p) {
         JsonToken first = p.nextToken();
         if (first != JsonToken.START_OBJECT) {

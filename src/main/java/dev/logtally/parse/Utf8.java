@@ -57,7 +57,7 @@ final class Utf8 {
     }
 
     /** Checks the multi-byte sequence at {@code i}; returns the index after it, or -1 when malformed. */
-    private static int sequenceEnd(byte[] buf, int i, int end) {
+    static int sequenceEnd(byte[] buf, int i, int end) {
         int b0 = buf[i] & 0xFF;
         int need;
         int min2 = 0x80;

@@ -1,0 +1,115 @@
+package dev.logtally.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@link FieldReader}'s rules for the values {@link LineScanner} reads itself: {@code null}, a string of
+ * plain ASCII (no escape), or a JSON number's text, taken straight from the line's bytes. Each method
+ * leaves {@link EventValues} exactly as {@link FieldReader#read} leaves it for the same token, so the two
+ * paths cannot differ (checked by {@code LineScannerTest}).
+ *
+ * <pre>{@code
+ * PlainValues values = new PlainValues(labels, new Levels(labels), 1024);
+ * values.readString(FieldTable.SERVICE, -1, buf, from, len, eventValues);   // eventValues.service = "api"
+ * }</pre>
+ */
+final class PlainValues {
+    private final LabelCache labels;
+    private final Levels levels;
+    /** A value's characters (ASCII only, so one byte is one char), for the char-based readers. */
+    private final char[] chars;
+
+    /** For values of at most {@code maxLength} bytes (the caller declines longer ones). */
+    PlainValues(LabelCache labels, Levels levels, int maxLength) {
+        this.labels = labels;
+        this.levels = levels;
+        this.chars = new char[maxLength];
+    }
+
+    /** FieldReader's result for a {@code null} value. */
+    static void readNull(int kind, int gauge, EventValues v) {
+        switch (kind) {
+            case FieldTable.TIMESTAMP -> {
+                v.timestampMillis = Event.NO_TIME;
+                v.timestampInvalid = false;
+            }
+            case FieldTable.LEVEL -> v.level = null;
+            case FieldTable.SERVICE -> v.service = null;
+            case FieldTable.METHOD -> v.method = null;
+            case FieldTable.ERROR_TYPE -> v.errorType = null;
+            case FieldTable.DURATION -> {
+                v.durationMs = Double.NaN;
+                v.durationInvalid = false;
+            }
+            case FieldTable.GAUGE -> {
+                v.gauges[gauge] = Double.NaN;
+                v.gaugeInvalid[gauge] = false;
+                v.gaugesTouched = true;
+            }
+            case FieldTable.STACK_TRACE -> v.stackTrace = null;
+            case FieldTable.MESSAGE -> v.message = null;
+            case FieldTable.LOGGER -> v.logger = null;
+            case FieldTable.THREAD -> v.thread = null;
+            case FieldTable.CORRELATION_ID -> v.correlationId = null;
+            case FieldTable.RELEASE -> v.release = null;
+            case FieldTable.STACK_HASH -> v.stackHash = null;
+            default -> throw new IllegalStateException("unknown field kind " + kind);
+        }
+    }
+
+    /** FieldReader's result for a string value of plain ASCII {@code b[from, from + len)}. */
+    void readString(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
+        switch (kind) {
+            case FieldTable.TIMESTAMP -> {
+                long ms = IsoTimestamp.parse(ascii(b, from, len), 0, len);
+                v.timestampMillis = ms;
+                v.timestampInvalid = ms == Event.NO_TIME;
+            }
+            case FieldTable.LEVEL -> v.level = len == 0 ? null : levels.normalize(ascii(b, from, len), 0, len);
+            case FieldTable.SERVICE -> v.service = label(b, from, len);
+            case FieldTable.METHOD -> v.method = label(b, from, len);
+            case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
+            case FieldTable.DURATION, FieldTable.GAUGE -> readNumber(kind, gauge, b, from, len, v);
+            case FieldTable.STACK_TRACE -> v.stackTrace = text(b, from, len);
+            case FieldTable.MESSAGE -> v.message = text(b, from, len);
+            case FieldTable.LOGGER -> v.logger = text(b, from, len);
+            case FieldTable.THREAD -> v.thread = text(b, from, len);
+            case FieldTable.CORRELATION_ID -> v.correlationId = text(b, from, len);
+            case FieldTable.RELEASE -> v.release = text(b, from, len);
+            case FieldTable.STACK_HASH -> v.stackHash = text(b, from, len);
+            default -> throw new IllegalStateException("unknown field kind " + kind);
+        }
+    }
+
+    /** FieldReader's result for a number, or a string holding one, whose text is ASCII {@code b[from, from + len)}. */
+    void readNumber(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
+        double d = NumberText.parse(ascii(b, from, len), 0, len);
+        if (kind == FieldTable.DURATION) {
+            boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
+            v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
+            v.durationInvalid = !valid;
+        } else {
+            boolean valid = Double.isFinite(d);
+            v.gauges[gauge] = valid ? d + 0.0 : Double.NaN;
+            v.gaugeInvalid[gauge] = !valid;
+            v.gaugesTouched = true;
+        }
+    }
+
+    private String label(byte[] b, int from, int len) {
+        return len == 0 ? null : labels.intern(ascii(b, from, len), 0, len);
+    }
+
+    private static String text(byte[] b, int from, int len) {
+        return new String(b, from, len, StandardCharsets.ISO_8859_1); // ASCII: one byte, one char
+    }
+
+    /** Copies ASCII {@code b[from, from + len)} into {@link #chars} (returned) from index 0. */
+    private char[] ascii(byte[] b, int from, int len) {
+        char[] c = chars;
+        for (int k = 0; k < len; k++) {
+            c[k] = (char) b[from + k];
+        }
+        return c;
+    }
+}

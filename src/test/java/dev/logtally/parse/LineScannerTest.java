@@ -1,0 +1,234 @@
+package dev.logtally.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast path ({@link LineScanner}) must give exactly what Jackson gives: every line is parsed twice,
+ * by a {@link LineParser} with the fast path and by one without it, and the two renderings must be equal,
+ * over every golden case (with its options), over mutated lines, and over lines at the edges of Jackson's
+ * limits. The fast path must also really read the drop-in's lines itself, or it would speed up nothing.
+ */
+class LineScannerTest {
+    private static final String[] CASES = {
+        "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
+        "capture", "error-type", "logstash",
+    };
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
+        "capture", "error-type", "logstash",
+    })
+    void agreesWithJacksonOnEveryGoldenCase(String name) throws IOException {
+        ParserOptions options = LineParserGoldenTest.options(name);
+        List<byte[]> lines = Golden.lines(Golden.resource(name + ".jsonl"));
+        assertEquals(Golden.render(lines, new LineParser(options, false)), Golden.render(lines, new LineParser(options, true)));
+        ParserOptions all = ParserOptions.builder().captureAll().gauges(List.of("queue_depth", "active_connections")).build();
+        assertEquals(Golden.render(lines, new LineParser(all, false)), Golden.render(lines, new LineParser(all, true)));
+    }
+
+    @Test
+    void readsTheDropInLinesWithoutJackson() throws IOException {
+        LineScanner scanner = scanner(ParserOptions.builder().gauges(List.of("active_connections")).build());
+        List<byte[]> lines = Golden.lines(Golden.resource("logstash.jsonl"));
+        int read = 0;
+        for (byte[] line : lines) {
+            read += scanner.read(line, 0, line.length, values()) ? 1 : 0;
+        }
+        // Every line of the real encoder's output but none: escapes only ever sit in the unread stack traces.
+        assertEquals(lines.size(), read);
+    }
+
+    @Test
+    void declinesWhatItIsNotSureOf() {
+        LineScanner scanner = scanner(ParserOptions.defaults());
+        String[] declined = {
+            "", " ", "[]", "\"x\"", "{", "{}x", "{} {}", "{\"level\":\"INFO\"}{}", "\uFEFF{}",
+            "{\"lev\\u0065l\":\"INFO\"}",          // escape in a name
+            "{\"level\":\"IN\\u0046O\"}",          // escape in a read value
+            "{\"service\":\"caf\u00e9\"}",         // non-ASCII read value
+            "{\"service\":42}", "{\"level\":true}", "{\"@timestamp\":1795521382123}", "{\"method\":[\"a\"]}",
+            "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":tru}",
+            "{\"a\":truex}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"\t\"}", "{\"a\":1,}", "{\"a\" 1}",
+            "{'a':1}", "{a:1}", "{\"a\":NaN}", "{\"a\":1}\u000b",
+            "{\"a\":" + "[".repeat(LineScanner.MAX_DEPTH) + "]".repeat(LineScanner.MAX_DEPTH) + "}",
+            "{\"a\":" + "1".repeat(LineScanner.MAX_NUMBER + 1) + "}",
+            "{\"" + "n".repeat(LineScanner.MAX_NAME + 1) + "\":1}",
+            "{\"service\":\"" + "s".repeat(LineScanner.MAX_VALUE + 1) + "\"}",
+        };
+        for (String line : declined) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            assertEquals(false, scanner.read(b, 0, b.length, values()), line);
+        }
+        String[] read = {
+            "{}", " { } ", "{\"a\":{}}", "{\"a\":[]}", "{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"}", "{\"a\":\"caf\u00e9\"}",
+            "{\"a\":-0.5E+3,\"b\":true,\"c\":false,\"d\":null}", "{\"level\":null,\"duration_ms\":\"12.5\"}",
+            "{\"a\":" + "[".repeat(LineScanner.MAX_DEPTH - 1) + "]".repeat(LineScanner.MAX_DEPTH - 1) + "}",
+            "{\"a\":" + "1".repeat(LineScanner.MAX_NUMBER) + "}",
+            "{\"" + "n".repeat(LineScanner.MAX_NAME) + "\":1}",
+            "{\"service\":\"" + "s".repeat(LineScanner.MAX_VALUE) + "\"}",
+        };
+        for (String line : read) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            assertEquals(true, scanner.read(b, 0, b.length, values()), line);
+        }
+    }
+
+    @Test
+    void agreesWithJacksonAtTheEdgesOfItsLimits() {
+        List<byte[]> lines = new ArrayList<>();
+        for (int depth : new int[] {63, 64, 65, 499, 500, 501}) {
+            lines.add(bytes("{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"level\":\"INFO\"}"));
+            lines.add(bytes("{\"a\":" + "{\"b\":".repeat(depth) + "1" + "}".repeat(depth) + ",\"level\":\"INFO\"}"));
+        }
+        for (int n : new int[] {100, 101, 1000, 1001}) {
+            lines.add(bytes("{\"a\":" + "9".repeat(n) + ",\"duration_ms\":" + "1".repeat(n) + "}"));
+        }
+        for (int n : new int[] {1024, 1025, 50_000, 50_001}) {
+            lines.add(bytes("{\"" + "n".repeat(n) + "\":1,\"x\":{\"" + "m".repeat(n) + "\":2},\"level\":\"WARN\"}"));
+            lines.add(bytes("{\"service\":\"" + "s".repeat(n) + "\",\"level\":\"" + "w".repeat(n) + "\"}"));
+        }
+        compare(lines, ParserOptions.defaults());
+        compare(lines, ParserOptions.builder().captureAll().build());
+    }
+
+    @Test
+    void agreesWithJacksonOnMutatedLines() throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String name : CASES) {
+            seeds.addAll(Golden.lines(Golden.resource(name + ".jsonl")));
+        }
+        Random random = new Random(20261124L);
+        byte[] alphabet = concat(bytes("{}[]:,\"\\ \t\r0123456789-+.eEtrufalsn/bu\u00e9\u20ac\ud83d\ude00xA"),
+                new byte[] {(byte) 0xFF, (byte) 0xC0, (byte) 0x80, (byte) 0xBF, (byte) 0xED, (byte) 0xA0, (byte) 0xF4, (byte) 0x90});
+        List<byte[]> mutated = new ArrayList<>();
+        for (int n = 0; n < 40_000; n++) {
+            byte[] line = seeds.get(random.nextInt(seeds.size()));
+            int edits = 1 + random.nextInt(3);
+            for (int k = 0; k < edits; k++) {
+                line = mutate(line, random, alphabet);
+            }
+            mutated.add(line);
+        }
+        ParserOptions tailer = ParserOptions.builder().gauges(List.of("queue_depth", "active_connections")).build();
+        int fast = compare(mutated, tailer);
+        compare(mutated, ParserOptions.builder().captureAll().build());
+        // The mutations must leave enough lines for the fast path to read, or the comparison proves little.
+        assertTrue(fast > mutated.size() / 5, fast + " of " + mutated.size() + " mutated lines read by the fast path");
+    }
+
+    @Test
+    void readsALineExactlyWhenItsStringsAreUtf8() {
+        // Strings of random bytes (never a quote, backslash or control character), at every alignment to the
+        // 8-byte words: the only reason left to decline is bytes that are not UTF-8.
+        Random random = new Random(7);
+        LineScanner scanner = scanner(ParserOptions.defaults());
+        List<byte[]> lines = new ArrayList<>();
+        int read = 0;
+        for (int n = 0; n < 100_000; n++) {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                int kind = random.nextInt(20);
+                if (kind < 12) {
+                    text.write(kind == 0 ? 0x7F : 0x20 + random.nextInt(0x5F)); // ASCII
+                } else if (kind < 19) {
+                    // A valid character of 2, 3 or 4 bytes (lone surrogates are not UTF-8 and get replaced).
+                    int cp = switch (kind % 3) {
+                        case 0 -> 0x80 + random.nextInt(0x780);
+                        case 1 -> 0x800 + random.nextInt(0xF800);
+                        default -> 0x10000 + random.nextInt(0x100000);
+                    };
+                    text.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    text.write(0x80 + random.nextInt(0x80)); // a stray byte: the line is then not UTF-8
+                }
+            }
+            byte[] raw = text.toByteArray();
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == '"' || raw[i] == '\\') {
+                    raw[i] = 'x';
+                }
+            }
+            byte[] line = concat(bytes("{\"" + "m".repeat(random.nextInt(9)) + "\":\""), raw, bytes("\",\"level\":\"INFO\"}"));
+            boolean valid = Utf8.isValid(line, 0, line.length);
+            assertEquals(valid, scanner.read(line, 0, line.length, values()), () -> hex(line));
+            read += valid ? 1 : 0;
+            lines.add(line);
+        }
+        assertTrue(read > 10_000 && read < 90_000, read + " valid lines: the test must see both kinds");
+        compare(lines, ParserOptions.defaults());
+    }
+
+    /** Renders {@code lines} through both paths, asserts equality; returns how many the fast path read. */
+    private static int compare(List<byte[]> lines, ParserOptions options) {
+        assertEquals(Golden.render(lines, new LineParser(options, false)), Golden.render(lines, new LineParser(options, true)));
+        LineScanner scanner = scanner(options);
+        int read = 0;
+        for (byte[] line : lines) {
+            if (scanner.read(line, 0, line.length, values())) {
+                assertTrue(Utf8.isValid(line, 0, line.length), () -> "read a line that is not UTF-8: " + hex(line));
+                read++;
+            }
+        }
+        return read;
+    }
+
+    private static byte[] mutate(byte[] line, Random random, byte[] alphabet) {
+        int at = line.length == 0 ? 0 : random.nextInt(line.length);
+        byte b = alphabet[random.nextInt(alphabet.length)];
+        return switch (random.nextInt(4)) {
+            case 0 -> splice(line, at, Math.min(line.length, at + 1), new byte[0]);                 // delete a byte
+            case 1 -> splice(line, at, at, new byte[] {b});                                          // insert one
+            case 2 -> splice(line, at, Math.min(line.length, at + 1), new byte[] {b});               // replace one
+            default -> {                                                                             // repeat a span
+                int to = Math.min(line.length, at + 1 + random.nextInt(12));
+                yield splice(line, to, to, java.util.Arrays.copyOfRange(line, at, to));
+            }
+        };
+    }
+
+    private static byte[] splice(byte[] line, int from, int to, byte[] insert) {
+        byte[] out = new byte[line.length - (to - from) + insert.length];
+        System.arraycopy(line, 0, out, 0, from);
+        System.arraycopy(insert, 0, out, from, insert.length);
+        System.arraycopy(line, to, out, from + insert.length, line.length - to);
+        return out;
+    }
+
+    private static LineScanner scanner(ParserOptions options) {
+        LabelCache labels = new LabelCache();
+        return new LineScanner(new FieldTable(options), labels, new Levels(labels));
+    }
+
+    private static EventValues values() {
+        EventValues v = new EventValues(2);
+        v.reset();
+        return v;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
