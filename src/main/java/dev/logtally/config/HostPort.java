@@ -28,6 +28,11 @@ public record HostPort(String host, int port) {
         return new HostPort(host.isEmpty() ? "0.0.0.0" : host, port);
     }
 
+    /** The address to bind: the wildcard address for an empty or {@code 0.0.0.0} host. */
+    public java.net.InetSocketAddress socketAddress() {
+        return host.equals("0.0.0.0") ? new java.net.InetSocketAddress(port) : new java.net.InetSocketAddress(host, port);
+    }
+
     @Override
     public String toString() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

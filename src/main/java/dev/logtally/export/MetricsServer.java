@@ -77,24 +77,7 @@ public final class MetricsServer implements AutoCloseable {
      * @throws ConfigException (key {@code listen}) when it is not of that form
      */
     public static InetSocketAddress address(String hostPort) {
-        int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            throw new ConfigException("listen", "expected HOST:PORT, got '" + hostPort + "'");
-        }
-        String host = hostPort.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(hostPort.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65535) {
-            throw new ConfigException("listen", "expected HOST:PORT with a port in 0..65535, got '" + hostPort + "'");
-        }
-        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        return dev.logtally.config.HostPort.parse("listen", hostPort).socketAddress();
     }
 
     /** The bound port (the real one when started with port 0). */

@@ -12,7 +12,6 @@ import dev.logtally.export.MetricsServer;
 import dev.logtally.export.PushFailure;
 import dev.logtally.export.PushListener;
 import dev.logtally.export.Pusher;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +56,7 @@ public final class TailDaemon implements AutoCloseable {
         Pusher p = null;
         try {
             if (o.listen() != null) {
-                srv = MetricsServer.start(new InetSocketAddress(o.listen().host(), o.listen().port()), this::current);
+                srv = MetricsServer.start(o.listen().socketAddress(), this::current);
                 LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
             }
             if (o.push() != null) {

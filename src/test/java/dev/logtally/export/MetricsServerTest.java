@@ -127,11 +127,11 @@ class MetricsServerTest {
         assertEquals(new InetSocketAddress("127.0.0.1", 9464), MetricsServer.address("127.0.0.1:9464"));
         assertEquals(new InetSocketAddress("::1", 9464), MetricsServer.address("[::1]:9464"));
         assertEquals(new InetSocketAddress(9464), MetricsServer.address(":9464"));
-        assertEquals("listen: expected HOST:PORT, got '9464'",
+        assertEquals("listen: '9464' is not HOST:PORT",
                 assertThrows(ConfigException.class, () -> MetricsServer.address("9464")).getMessage());
-        assertEquals("listen: expected HOST:PORT with a port in 0..65535, got 'h:99999'",
+        assertEquals("listen: port 99999 is outside 0..65535",
                 assertThrows(ConfigException.class, () -> MetricsServer.address("h:99999")).getMessage());
-        assertEquals("listen: expected HOST:PORT with a port in 0..65535, got 'h:x'",
+        assertEquals("listen: 'h:x' has no valid port",
                 assertThrows(ConfigException.class, () -> MetricsServer.address("h:x")).getMessage());
     }
 }
