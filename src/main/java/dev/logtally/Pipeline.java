@@ -6,7 +6,6 @@ import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.config.Options;
 import dev.logtally.parse.Event;
 import dev.logtally.parse.LineParser;
-import dev.logtally.parse.LogField;
 import dev.logtally.parse.ParseError;
 import dev.logtally.parse.ParseErrorSink;
 import dev.logtally.parse.ParserOptions;
@@ -14,7 +13,6 @@ import dev.logtally.source.FollowerOptions;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The one class that wires logtally's stages: each {@link Line} from the source is parsed into an
@@ -109,25 +107,17 @@ public final class Pipeline implements LineSink, ParseErrorSink {
 
     /** What the tailer's parser reads: only what it counts. Field names come from {@code fields.*}. */
     public static ParserOptions parserOptions(Options o) {
-        return parserBuilder(o).build();
+        return o.fields();
     }
 
     /** What {@code trace} and {@code errors} read: the tailer's fields plus every optional text field. */
     public static ParserOptions fullParserOptions(Options o) {
-        return parserBuilder(o).captureAll().build();
-    }
-
-    private static ParserOptions.Builder parserBuilder(Options o) {
-        ParserOptions.Builder b = ParserOptions.builder().gauges(o.gauges());
-        for (LogField f : LogField.values()) {
-            b.name(f, o.field(f.key()));
-        }
-        return b;
+        return o.fields().capturingAll();
     }
 
     /** The aggregator's metrics, as configured. */
     public static AggregatorOptions aggregatorOptions(Options o) {
-        return new AggregatorOptions(o.namespace(), o.buckets(), o.labelsMaxValues(), List.copyOf(o.errorLevels()), o.gauges());
+        return o.metrics();
     }
 
     /** The follower's files and limits, as configured. */

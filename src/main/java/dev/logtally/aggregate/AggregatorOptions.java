@@ -1,8 +1,8 @@
 package dev.logtally.aggregate;
 
 import dev.logtally.config.ConfigException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * What the {@link Aggregator} counts, validated once at start-up so that the per-event path never checks
  * anything: the metric namespace, the histogram buckets, the cardinality limit, the levels that count as
- * errors and the gauge fields. An invalid value throws {@link ConfigException} naming the configuration key
- * of docs/DESIGN.md ({@code namespace}, {@code buckets}, {@code labels.max.values}, {@code error.levels},
- * {@code gauges}).
+ * errors and the gauge fields. This record is the one place these settings are checked (the
+ * configuration loader only parses text into the types here): an invalid value throws
+ * {@link ConfigException} naming the configuration key of docs/DESIGN.md ({@code namespace},
+ * {@code buckets}, {@code labels.max.values}, {@code error.levels}, {@code gauges}) and the bad value.
  *
  * <pre>{@code
  * AggregatorOptions options = new AggregatorOptions("loka_stratum", AggregatorOptions.defaultBuckets(),
@@ -39,13 +40,15 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
     public static final String DEFAULT_NAMESPACE = "app";
     public static final int DEFAULT_LABELS_MAX_VALUES = 100;
     public static final List<String> DEFAULT_ERROR_LEVELS = List.of("ERROR");
+    /** The largest cardinality limit {@code labels.max.values} accepts. */
+    public static final int MAX_LABELS_MAX_VALUES = 100_000;
+    /** The levels {@code error.levels} may name: Logback's five, the contract's {@code TRACE..ERROR}. */
+    public static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
     public AggregatorOptions {
         checkNamespace(namespace);
         buckets = checkBuckets(buckets);
-        if (labelsMaxValues < 1) {
-            throw new ConfigException("labels.max.values", "must be at least 1, not " + labelsMaxValues);
-        }
+        labelsMaxValues = checkLabelsMaxValues(labelsMaxValues);
         errorLevels = checkLevels(errorLevels);
         gauges = checkGauges(namespace, gauges);
     }
@@ -119,11 +122,22 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
                 + ", labelsMaxValues=" + labelsMaxValues + ", errorLevels=" + errorLevels + ", gauges=" + gauges + "]";
     }
 
+    /**
+     * A bucket bound as the configuration writes it: {@code 1} rather than {@code 1.0}, {@code +Inf}
+     * rather than {@code Infinity}.
+     */
+    public static String formatBound(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "+Inf" : "-Inf";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
     private static void checkNamespace(String ns) {
         if (ns == null || ns.isEmpty()) {
             throw new ConfigException("namespace", "must not be empty");
         }
-        if (!isNameStart(ns.charAt(0)) || !isNamePart(ns) || ns.startsWith("__")) {
+        if (!isMetricName(ns) || ns.startsWith("__")) {
             throw new ConfigException("namespace", "'" + ns + "' is not a valid metric name prefix"
                     + " (letters, digits and '_', not starting with a digit or '__')");
         }
@@ -136,14 +150,21 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
         double[] b = bounds.clone();
         for (int i = 0; i < b.length; i++) {
             if (!Double.isFinite(b[i])) {
-                throw new ConfigException("buckets", "bound " + b[i] + " is not a finite number (+Inf is implied)");
+                throw new ConfigException("buckets", "'" + formatBound(b[i]) + "' is not finite (+Inf is always added)");
             }
             if (i > 0 && !(b[i] > b[i - 1])) {
-                throw new ConfigException("buckets", "bounds must be strictly ascending, but " + b[i]
-                        + " follows " + b[i - 1]);
+                throw new ConfigException("buckets", "bounds must be strictly ascending: " + formatBound(b[i - 1])
+                        + " then " + formatBound(b[i]));
             }
         }
         return b;
+    }
+
+    private static int checkLabelsMaxValues(int limit) {
+        if (limit < 1 || limit > MAX_LABELS_MAX_VALUES) {
+            throw new ConfigException("labels.max.values", limit + " is outside 1.." + MAX_LABELS_MAX_VALUES);
+        }
+        return limit;
     }
 
     private static List<String> checkLevels(List<String> levels) {
@@ -152,10 +173,11 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
         }
         Set<String> out = new LinkedHashSet<>();
         for (String level : levels) {
-            if (level == null || level.isBlank() || level.chars().anyMatch(c -> c <= ' ' || c == ',')) {
-                throw new ConfigException("error.levels", "'" + level + "' is not a level name");
+            String upper = level == null ? null : level.toUpperCase(Locale.ROOT);
+            if (upper == null || !LEVELS.contains(upper)) {
+                throw new ConfigException("error.levels", "'" + level + "' is not a level (" + String.join(", ", LEVELS) + ")");
             }
-            out.add(level.toUpperCase(Locale.ROOT));
+            out.add(upper);
         }
         return List.copyOf(out);
     }
@@ -164,19 +186,18 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
         if (gauges == null) {
             return List.of();
         }
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (String base : List.of(ns + "_errors_total", ns + "_request_duration_seconds")) {
             for (String suffix : List.of("", "_bucket", "_sum", "_count", "_created")) {
                 taken.add(base + suffix);
             }
         }
         taken.addAll(SelfMetrics.FAMILY_NAMES);
-        List<String> out = new ArrayList<>(gauges.size());
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (String g : gauges) {
-            if (g == null || g.isEmpty() || !isNamePart(g)) {
+            if (g == null || !isMetricName(g)) {
                 throw new ConfigException("gauges", "'" + g + "' is not a valid metric name part"
-                        + " (letters, digits and '_')");
+                        + " (letters, digits and '_', not starting with a digit)");
             }
             if (!seen.add(g)) {
                 throw new ConfigException("gauges", "'" + g + "' is listed twice");
@@ -186,19 +207,19 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
                 throw new ConfigException("gauges", "'" + g + "' would be exported as " + full
                         + ", which is already one of logtally's metrics");
             }
-            out.add(g);
         }
-        return List.copyOf(out);
+        return List.copyOf(seen);
     }
 
-    private static boolean isNameStart(char c) {
-        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isNamePart(String s) {
+    /** {@code [a-zA-Z_][a-zA-Z0-9_]*}, checked without a regex. */
+    private static boolean isMetricName(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!isNameStart(c) && !(c >= '0' && c <= '9')) {
+            boolean letter = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
                 return false;
             }
         }

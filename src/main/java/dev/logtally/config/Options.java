@@ -1,12 +1,14 @@
 package dev.logtally.config;
 
+import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.export.PushOptions;
+import dev.logtally.parse.LogField;
+import dev.logtally.parse.ParserOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +25,6 @@ import java.util.stream.Collectors;
  * @param paths              files or globs to follow ({@code paths})
  * @param rotated            where rotated copies may sit ({@code rotated}); empty = the default siblings
  * @param stateDir           checkpoint directory ({@code state.dir}), or null
- * @param namespace          metric name prefix ({@code namespace})
  * @param push               where and how to push, or null when not pushing
  * @param pushInterval       time between pushes
  * @param listen             where to serve {@code /metrics}, or null
@@ -32,17 +33,15 @@ import java.util.stream.Collectors;
  * @param rotateWait         how long a rotated file is still read for late writes
  * @param startAtEnd         true when files found at the very first start are read from their end
  * @param lineMaxBytes       longer lines are skipped unbuffered
- * @param labelsMaxValues    distinct values per label before {@code other}
- * @param errorLevels        levels counted as errors
- * @param gauges             numeric fields exported as gauges
- * @param buckets            histogram bounds in seconds, ascending
- * @param fields             logical field name → JSON field name, for every field the tailer reads
+ * @param metrics            what the aggregator counts ({@code namespace}, {@code buckets},
+ *                           {@code labels.max.values}, {@code error.levels}, {@code gauges}), checked by it
+ * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
+ *                           tailer's set: no optional field captured
  */
 public record Options(
         List<String> paths,
         List<String> rotated,
         Path stateDir,
-        String namespace,
         PushOptions push,
         Duration pushInterval,
         HostPort listen,
@@ -51,33 +50,47 @@ public record Options(
         Duration rotateWait,
         boolean startAtEnd,
         int lineMaxBytes,
-        int labelsMaxValues,
-        Set<String> errorLevels,
-        List<String> gauges,
-        double[] buckets,
-        Map<String, String> fields) {
+        AggregatorOptions metrics,
+        ParserOptions fields) {
 
     public Options {
         paths = List.copyOf(paths);
         rotated = List.copyOf(rotated);
-        errorLevels = Set.copyOf(errorLevels);
-        gauges = List.copyOf(gauges);
-        buckets = buckets.clone();
-        fields = Map.copyOf(fields);
     }
 
-    @Override
+    /** The metric name prefix ({@code namespace}). */
+    public String namespace() {
+        return metrics.namespace();
+    }
+
+    /** Distinct values per label before {@code other} ({@code labels.max.values}). */
+    public int labelsMaxValues() {
+        return metrics.labelsMaxValues();
+    }
+
+    /** The levels counted as errors ({@code error.levels}), upper case. */
+    public Set<String> errorLevels() {
+        return Set.copyOf(metrics.errorLevels());
+    }
+
+    /** The numeric fields exported as gauges ({@code gauges}), in configuration order. */
+    public List<String> gauges() {
+        return metrics.gauges();
+    }
+
+    /** The histogram bounds in seconds ({@code buckets}), ascending; a copy. */
     public double[] buckets() {
-        return buckets.clone();
+        return metrics.buckets();
     }
 
     /** The JSON field name that logical field {@code logical} (e.g. {@code duration_ms}) is read from. */
     public String field(String logical) {
-        String f = fields.get(logical);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown field " + logical);
+        for (LogField f : LogField.values()) {
+            if (f.key().equals(logical)) {
+                return fields.name(f);
+            }
         }
-        return f;
+        throw new IllegalArgumentException("unknown field " + logical);
     }
 
     /** The effective configuration, one {@code key = value} per line, sorted, secrets masked. */
@@ -86,7 +99,7 @@ public record Options(
         lines.add("paths = " + String.join(", ", paths));
         lines.add("rotated = " + (rotated.isEmpty() ? "(siblings starting with each file's stem)" : String.join(", ", rotated)));
         lines.add("state.dir = " + (stateDir == null ? "(none)" : stateDir));
-        lines.add("namespace = " + namespace);
+        lines.add("namespace = " + namespace());
         if (push == null) {
             lines.add("push.url = (none)");
         } else {
@@ -99,12 +112,14 @@ public record Options(
         lines.add("rotate.wait = " + Durations.format(rotateWait));
         lines.add("start.position = " + (startAtEnd ? "end" : "beginning"));
         lines.add("line.max.bytes = " + Sizes.format(lineMaxBytes));
-        lines.add("labels.max.values = " + labelsMaxValues);
-        lines.add("error.levels = " + errorLevels.stream().sorted().collect(Collectors.joining(",")));
-        lines.add("gauges = " + String.join(",", gauges));
-        lines.add("buckets = " + Arrays.stream(buckets).mapToObj(OptionsLoader::formatBound).collect(Collectors.joining(",")));
-        fields.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> lines.add("fields." + e.getKey() + " = " + e.getValue()));
+        lines.add("labels.max.values = " + labelsMaxValues());
+        lines.add("error.levels = " + metrics.errorLevels().stream().sorted().collect(Collectors.joining(",")));
+        lines.add("gauges = " + String.join(",", gauges()));
+        lines.add("buckets = " + Arrays.stream(buckets()).mapToObj(AggregatorOptions::formatBound)
+                .collect(Collectors.joining(",")));
+        for (LogField f : LogField.values()) {
+            lines.add("fields." + f.key() + " = " + fields.name(f));
+        }
         lines.sort(null);
         return String.join("\n", lines);
     }

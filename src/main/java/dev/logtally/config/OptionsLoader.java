@@ -1,7 +1,10 @@
 package dev.logtally.config;
 
+import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.export.PushAuth;
 import dev.logtally.export.PushOptions;
+import dev.logtally.parse.LogField;
+import dev.logtally.parse.ParserOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -12,18 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds the one {@link Options} of a run: defaults, then the properties file, then flags (flags win), then
- * validates everything once. Any impossible value is a {@link ConfigException} naming its key.
+ * Builds the one {@link Options} of a run: defaults, then the properties file, then flags (flags win).
+ * It checks what only it can check (unknown keys, file syntax, values that are not of their key's type:
+ * durations, sizes, numbers, lists) and the settings no stage owns (push, listen, intervals); the stages'
+ * own settings are mapped onto {@link AggregatorOptions} and {@link ParserOptions}, which are the one owner
+ * of their rules. Any impossible value is a {@link ConfigException} naming its key and the value.
  *
  * <pre>{@code
  * Options o = OptionsLoader.load(Path.of("/etc/logtally/tailer.properties"),
@@ -32,30 +35,6 @@ import java.util.TreeSet;
  */
 public final class OptionsLoader {
 
-    /** Logical fields the tailer reads, with the contract's JSON names. */
-    public static final Map<String, String> DEFAULT_FIELDS;
-    /** The contract's default histogram bounds, in seconds. */
-    public static final double[] DEFAULT_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
-
-    static {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("timestamp", "@timestamp");
-        f.put("level", "level");
-        f.put("message", "message");
-        f.put("logger", "logger_name");
-        f.put("thread", "thread_name");
-        f.put("correlation_id", "correlation_id");
-        f.put("service", "service");
-        f.put("release", "release");
-        f.put("error_type", "error_type");
-        f.put("stack_trace", "stack_trace");
-        f.put("stack_hash", "stack_hash");
-        f.put("method", "method");
-        f.put("duration_ms", "duration_ms");
-        DEFAULT_FIELDS = Map.copyOf(f);
-    }
-
     /** Every key a configuration file may hold (besides {@code fields.*}). */
     public static final Set<String> KEYS = Set.of(
             "paths", "rotated", "state.dir", "namespace",
@@ -63,6 +42,15 @@ public final class OptionsLoader {
             "push.password.file", "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file",
             "listen", "poll.interval", "checkpoint.interval", "rotate.wait", "start.position", "line.max.bytes",
             "labels.max.values", "error.levels", "gauges", "buckets");
+
+    /** The logical fields ({@code fields.<key>}) by key. */
+    private static final Map<String, LogField> FIELDS = new HashMap<>();
+
+    static {
+        for (LogField f : LogField.values()) {
+            FIELDS.put(f.key(), f);
+        }
+    }
 
     private OptionsLoader() {
     }
@@ -83,9 +71,9 @@ public final class OptionsLoader {
             }
         });
         for (String k : raw.keySet()) {
-            if (!KEYS.contains(k) && !(k.startsWith("fields.") && DEFAULT_FIELDS.containsKey(k.substring(7)))) {
+            if (!KEYS.contains(k) && !(k.startsWith("fields.") && FIELDS.containsKey(k.substring(7)))) {
                 throw new ConfigException(k, "unknown key" + (configFile == null ? "" : " in " + configFile)
-                        + (k.startsWith("fields.") ? " (fields: " + new TreeSet<>(DEFAULT_FIELDS.keySet()) + ")" : ""));
+                        + (k.startsWith("fields.") ? " (fields: " + new TreeSet<>(FIELDS.keySet()) + ")" : ""));
             }
         }
         return build(new Values(raw), env);
@@ -112,11 +100,16 @@ public final class OptionsLoader {
         PushOptions push = push(v, env);
         Duration checkpointInterval = v.duration("checkpoint.interval", push == null ? "1s" : Durations.format(pushInterval));
         String stateDir = v.get("state.dir");
+        AggregatorOptions metrics = new AggregatorOptions(
+                v.getOr("namespace", AggregatorOptions.DEFAULT_NAMESPACE),
+                buckets(v.get("buckets")),
+                v.integer("labels.max.values", AggregatorOptions.DEFAULT_LABELS_MAX_VALUES),
+                v.get("error.levels") == null ? AggregatorOptions.DEFAULT_ERROR_LEVELS : v.list("error.levels"),
+                v.list("gauges"));
         return new Options(
                 v.list("paths"),
                 v.list("rotated"),
                 stateDir == null ? null : Path.of(stateDir),
-                namespace(v.getOr("namespace", "app")),
                 push,
                 pushInterval,
                 v.get("listen") == null ? null : HostPort.parse("listen", v.get("listen")),
@@ -125,11 +118,8 @@ public final class OptionsLoader {
                 v.duration("rotate.wait", "5s"),
                 startPosition(v.getOr("start.position", "beginning")),
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
-                (int) v.range("labels.max.values", v.integer("labels.max.values", 100), 1, 100_000),
-                levels(v.getOr("error.levels", "ERROR")),
-                gauges(v.list("gauges")),
-                buckets(v.get("buckets")),
-                fields(v));
+                metrics,
+                fields(v, metrics.gauges()));
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {
@@ -207,27 +197,6 @@ public final class OptionsLoader {
         return sb.toString();
     }
 
-    private static String namespace(String ns) {
-        if (!isMetricName(ns)) {
-            throw new ConfigException("namespace", "'" + ns + "' is not a valid metric name prefix ([a-zA-Z_][a-zA-Z0-9_]*)");
-        }
-        return ns;
-    }
-
-    static boolean isMetricName(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c < 128 && (Character.isLetter(c) || c == '_' || (i > 0 && Character.isDigit(c)));
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean startPosition(String s) {
         return switch (s) {
             case "beginning" -> false;
@@ -236,76 +205,34 @@ public final class OptionsLoader {
         };
     }
 
-    private static Set<String> levels(String s) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String l : split(s)) {
-            String u = l.toUpperCase(Locale.ROOT);
-            if (!LEVELS.contains(u)) {
-                throw new ConfigException("error.levels", "'" + l + "' is not a level (TRACE, DEBUG, INFO, WARN, ERROR)");
-            }
-            out.add(u);
-        }
-        if (out.isEmpty()) {
-            throw new ConfigException("error.levels", "must name at least one level");
-        }
-        return out;
-    }
-
-    private static List<String> gauges(List<String> names) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String g : names) {
-            if (!isMetricName(g)) {
-                throw new ConfigException("gauges", "'" + g + "' is not a valid metric name part");
-            }
-            if (!seen.add(g)) {
-                throw new ConfigException("gauges", "'" + g + "' is listed twice");
-            }
-        }
-        return List.copyOf(seen);
-    }
-
+    /** The bounds as numbers; whether they make a histogram is {@link AggregatorOptions}' rule. */
     private static double[] buckets(String s) {
         if (s == null) {
-            return DEFAULT_BUCKETS.clone();
+            return AggregatorOptions.defaultBuckets();
         }
         List<String> parts = split(s);
-        if (parts.isEmpty()) {
-            throw new ConfigException("buckets", "must list at least one bound");
-        }
         double[] b = new double[parts.size()];
         for (int i = 0; i < b.length; i++) {
             String part = parts.get(i);
             try {
                 b[i] = part.equalsIgnoreCase("+Inf") || part.equalsIgnoreCase("Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(part);
             } catch (NumberFormatException e) {
-                throw new ConfigException("buckets", "'" + parts.get(i) + "' is not a number");
-            }
-            if (!Double.isFinite(b[i])) {
-                throw new ConfigException("buckets", "'" + parts.get(i) + "' is not finite (+Inf is always added)");
-            }
-            if (i > 0 && b[i] <= b[i - 1]) {
-                throw new ConfigException("buckets", "bounds must be strictly ascending: " + parts.get(i - 1) + " then " + parts.get(i));
+                throw new ConfigException("buckets", "'" + part + "' is not a number");
             }
         }
         return b;
     }
 
-    private static Map<String, String> fields(Values v) {
-        Map<String, String> f = new HashMap<>(DEFAULT_FIELDS);
-        for (String logical : DEFAULT_FIELDS.keySet()) {
-            String name = v.get("fields." + logical);
+    /** The tailer's parser: {@code fields.*} renames and the gauges, checked by {@link ParserOptions}. */
+    private static ParserOptions fields(Values v, List<String> gauges) {
+        ParserOptions.Builder b = ParserOptions.builder().gauges(gauges);
+        for (LogField f : LogField.values()) {
+            String name = v.get("fields." + f.key());
             if (name != null) {
-                if (name.isEmpty()) {
-                    throw new ConfigException("fields." + logical, "must not be empty");
-                }
-                f.put(logical, name);
+                b.name(f, name);
             }
         }
-        return f;
-    }
-
-    static String formatBound(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return b.build();
     }
 
     static List<String> split(String s) {
@@ -341,16 +268,21 @@ public final class OptionsLoader {
             return Durations.parsePositive(k, getOr(k, dflt));
         }
 
-        long integer(String k, long dflt) {
+        int integer(String k, int dflt) {
             String s = get(k);
             if (s == null) {
                 return dflt;
             }
+            long value;
             try {
-                return Long.parseLong(s);
+                value = Long.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new ConfigException(k, "'" + s + "' is not a whole number");
             }
+            if (value != (int) value) {
+                throw new ConfigException(k, "'" + s + "' is too large");
+            }
+            return (int) value;
         }
 
         long range(String k, long value, long min, long max) {

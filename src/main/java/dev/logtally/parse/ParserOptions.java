@@ -14,10 +14,13 @@ import java.util.Set;
 /**
  * What a {@link LineParser} reads: the name of each {@link LogField} in the line, the numeric fields
  * exported as gauges, and which optional text fields to capture. Immutable and validated once, when
- * built: two roles can never share a name, so a line's field always lands in exactly one slot.
+ * built: two roles can never share a name, so a line's field always lands in exactly one slot. The
+ * builder is the one place field names ({@code fields.*}, and gauges as fields) are checked; the
+ * configuration loader only maps the file and flags onto it.
  *
  * <p>The defaults are the contract's field names, no gauges, and no optional field: what the tailer
- * needs. The archive tools ({@code trace}, {@code errors}) add {@link Builder#captureAll()}.
+ * needs. The archive tools ({@code trace}, {@code errors}) add {@link Builder#captureAll()} (or take
+ * {@link #capturingAll()} of the tailer's options).
  *
  * <pre>{@code
  * ParserOptions tailer = ParserOptions.builder()
@@ -48,6 +51,13 @@ public final class ParserOptions {
     /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A copy that also captures every optional text field: what {@code trace} and {@code errors} read. */
+    public ParserOptions capturingAll() {
+        Builder b = builder().gauges(gauges).captureAll();
+        names.forEach(b::name);
+        return b.build();
     }
 
     /** The name {@code field} has in a line. */
@@ -147,8 +157,8 @@ public final class ParserOptions {
             String previous = owner.putIfAbsent(name, key);
             if (previous != null) {
                 throw new ConfigException(key, previous.equals(key)
-                        ? "\"" + name + "\" is listed twice"
-                        : "\"" + name + "\" is already the field of " + previous);
+                        ? "'" + name + "' is listed twice"
+                        : "'" + name + "' is already the field of " + previous);
             }
         }
     }

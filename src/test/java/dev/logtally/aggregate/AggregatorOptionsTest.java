@@ -35,8 +35,8 @@ class AggregatorOptionsTest {
 
     @Test
     void levelsAreUpperCasedAndDeduplicated_gaugesKeepTheirOrder() {
-        AggregatorOptions o = with("app", new double[] {1}, 1, List.of("error", "Fatal", "ERROR"), List.of("z_q", "a1"));
-        assertEquals(List.of("ERROR", "FATAL"), o.errorLevels());
+        AggregatorOptions o = with("app", new double[] {1}, 1, List.of("error", "Warn", "ERROR"), List.of("z_q", "a1"));
+        assertEquals(List.of("ERROR", "WARN"), o.errorLevels());
         assertEquals(List.of("z_q", "a1"), o.gauges());
         assertEquals("app_z_q", o.gaugeName(0));
         assertEquals("app_a1", o.gaugeName(1));
@@ -69,37 +69,47 @@ class AggregatorOptionsTest {
     void bucketsMustBeFiniteStrictlyAscendingAndNonEmpty() {
         fails("buckets", "must list at least one bound", () -> with("app", new double[0], 1, List.of("ERROR"), List.of()));
         fails("buckets", "must list at least one bound", () -> with("app", null, 1, List.of("ERROR"), List.of()));
-        fails("buckets", "bound Infinity is not a finite number (+Inf is implied)",
+        fails("buckets", "'+Inf' is not finite (+Inf is always added)",
                 () -> with("app", new double[] {1, Double.POSITIVE_INFINITY}, 1, List.of("ERROR"), List.of()));
-        fails("buckets", "bound NaN is not a finite number (+Inf is implied)",
+        fails("buckets", "'-Inf' is not finite (+Inf is always added)",
+                () -> with("app", new double[] {Double.NEGATIVE_INFINITY, 1}, 1, List.of("ERROR"), List.of()));
+        fails("buckets", "'NaN' is not finite (+Inf is always added)",
                 () -> with("app", new double[] {Double.NaN}, 1, List.of("ERROR"), List.of()));
-        fails("buckets", "bounds must be strictly ascending, but 0.5 follows 1.0",
+        fails("buckets", "bounds must be strictly ascending: 1 then 0.5",
                 () -> with("app", new double[] {1, 0.5}, 1, List.of("ERROR"), List.of()));
-        fails("buckets", "bounds must be strictly ascending, but 1.0 follows 1.0",
-                () -> with("app", new double[] {1, 1}, 1, List.of("ERROR"), List.of()));
+        fails("buckets", "bounds must be strictly ascending: 0.25 then 0.25",
+                () -> with("app", new double[] {0.25, 0.25}, 1, List.of("ERROR"), List.of()));
     }
 
     @Test
-    void limitMustBeAtLeastOne() {
-        fails("labels.max.values", "must be at least 1, not 0",
+    void limitMustBeBetweenOneAndAHundredThousand() {
+        fails("labels.max.values", "0 is outside 1..100000",
                 () -> with("app", new double[] {1}, 0, List.of("ERROR"), List.of()));
+        fails("labels.max.values", "100001 is outside 1..100000",
+                () -> with("app", new double[] {1}, 100_001, List.of("ERROR"), List.of()));
+        assertEquals(100_000, with("app", new double[] {1}, 100_000, List.of("ERROR"), List.of()).labelsMaxValues());
     }
 
     @Test
-    void errorLevelsMustBeNonEmptyNames() {
+    void errorLevelsMustBeLogbackLevels() {
+        String rule = " is not a level (TRACE, DEBUG, INFO, WARN, ERROR)";
         fails("error.levels", "must list at least one level", () -> with("app", new double[] {1}, 1, List.of(), List.of()));
-        fails("error.levels", "' ' is not a level name", () -> with("app", new double[] {1}, 1, List.of(" "), List.of()));
-        fails("error.levels", "'ERROR WARN' is not a level name",
-                () -> with("app", new double[] {1}, 1, List.of("ERROR WARN"), List.of()));
+        fails("error.levels", "must list at least one level", () -> with("app", new double[] {1}, 1, null, List.of()));
+        fails("error.levels", "' '" + rule, () -> with("app", new double[] {1}, 1, List.of(" "), List.of()));
+        fails("error.levels", "'ERROR WARN'" + rule, () -> with("app", new double[] {1}, 1, List.of("ERROR WARN"), List.of()));
+        fails("error.levels", "'FATAL'" + rule, () -> with("app", new double[] {1}, 1, List.of("ERROR", "FATAL"), List.of()));
+        fails("error.levels", "'null'" + rule, () -> with("app", new double[] {1}, 1, java.util.Arrays.asList("ERROR", null), List.of()));
+        assertEquals(List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+                with("app", new double[] {1}, 1, List.of("trace", "debug", "info", "warn", "error"), List.of()).errorLevels());
     }
 
     @Test
     void gaugesMustBeNamePartsThatClashWithNothing() {
         double[] b = {1};
-        fails("gauges", "'queue.depth' is not a valid metric name part (letters, digits and '_')",
-                () -> with("app", b, 1, List.of("ERROR"), List.of("queue.depth")));
-        fails("gauges", "'' is not a valid metric name part (letters, digits and '_')",
-                () -> with("app", b, 1, List.of("ERROR"), List.of("")));
+        String rule = " is not a valid metric name part (letters, digits and '_', not starting with a digit)";
+        fails("gauges", "'queue.depth'" + rule, () -> with("app", b, 1, List.of("ERROR"), List.of("queue.depth")));
+        fails("gauges", "''" + rule, () -> with("app", b, 1, List.of("ERROR"), List.of("")));
+        fails("gauges", "'2xx_rate'" + rule, () -> with("app", b, 1, List.of("ERROR"), List.of("2xx_rate")));
         fails("gauges", "'q' is listed twice", () -> with("app", b, 1, List.of("ERROR"), List.of("q", "q")));
         fails("gauges", "'errors_total' would be exported as app_errors_total, which is already one of logtally's metrics",
                 () -> with("app", b, 1, List.of("ERROR"), List.of("errors_total")));
@@ -108,6 +118,6 @@ class AggregatorOptionsTest {
                 () -> with("app", b, 1, List.of("ERROR"), List.of("request_duration_seconds_bucket")));
         fails("gauges", "'lines_total' would be exported as logtally_lines_total, which is already one of logtally's metrics",
                 () -> with("logtally", b, 1, List.of("ERROR"), List.of("lines_total")));
-        assertEquals(List.of("2xx_rate"), with("app", b, 1, List.of("ERROR"), List.of("2xx_rate")).gauges());
+        assertEquals(List.of("rate_2xx", "_q"), with("app", b, 1, List.of("ERROR"), List.of("rate_2xx", "_q")).gauges());
     }
 }

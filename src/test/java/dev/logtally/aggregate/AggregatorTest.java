@@ -147,7 +147,7 @@ class AggregatorTest {
     @Test
     void restoreThenApplyEqualsApplyingEverything() {
         AggregatorOptions o = new AggregatorOptions("app", AggregatorOptions.defaultBuckets(), 7,
-                List.of("ERROR", "FATAL"), List.of("q", "r"));
+                List.of("ERROR", "WARN"), List.of("q", "r"));
         for (long seed = 1; seed <= 5; seed++) {
             List<Event> events = randomEvents(new Random(seed), 20_000);
             SelfMetrics allSelf = new SelfMetrics("t", Clock.systemUTC());

@@ -56,7 +56,7 @@ class ParserOptionsTest {
     void badNamesAreOneLineConfigErrorsNamingTheKey() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ParserOptions.builder().name(LogField.METHOD, "level").build());
-        assertEquals("fields.method: \"level\" is already the field of fields.level", e.getMessage());
+        assertEquals("fields.method: 'level' is already the field of fields.level", e.getMessage());
         assertEquals("fields.method", e.key());
 
         e = assertThrows(ConfigException.class, () -> ParserOptions.builder().name(LogField.LOGGER, " ").build());
@@ -64,11 +64,11 @@ class ParserOptionsTest {
 
         e = assertThrows(ConfigException.class,
                 () -> ParserOptions.builder().gauges(List.of("queue", "duration_ms")).build());
-        assertEquals("gauges: \"duration_ms\" is already the field of fields.duration_ms", e.getMessage());
+        assertEquals("gauges: 'duration_ms' is already the field of fields.duration_ms", e.getMessage());
 
         e = assertThrows(ConfigException.class,
                 () -> ParserOptions.builder().gauges(List.of("queue", "queue")).build());
-        assertEquals("gauges: \"queue\" is listed twice", e.getMessage());
+        assertEquals("gauges: 'queue' is listed twice", e.getMessage());
 
         // A renamed field frees its default name for another use.
         ParserOptions ok = ParserOptions.builder().name(LogField.LEVEL, "severity").gauges(List.of("level")).build();
