@@ -5,38 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.logtally.config.ConfigException;
 import dev.logtally.parse.ParseError;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.logtally.testing.ManualClock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SelfMetricsTest {
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        long millis;
-
-        TestClock(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     /** One line per family ({@code # name type labels help}) and per series ({@code name[values] value}). */
     static String render(MetricSnapshot s) {
@@ -53,7 +27,7 @@ class SelfMetricsTest {
 
     @Test
     void freshCountersExportEveryKnownSeriesAtZero() {
-        SelfMetrics self = new SelfMetrics("1.2.3", new TestClock(0));
+        SelfMetrics self = new SelfMetrics("1.2.3", ManualClock.atMillis(0));
         new Aggregator(AggregatorOptions.defaults("app"), self);
         assertEquals("""
                 # logtally_bytes_total counter [] Bytes read from followed files.
@@ -88,7 +62,7 @@ class SelfMetricsTest {
 
     @Test
     void countersCount() {
-        SelfMetrics self = new SelfMetrics("1.2.3", new TestClock(0));
+        SelfMetrics self = new SelfMetrics("1.2.3", ManualClock.atMillis(0));
         self.countLine(100);
         self.countLine(50);
         self.countBytes(7);
@@ -137,7 +111,7 @@ class SelfMetricsTest {
 
     @Test
     void liveGaugesLeaveOutPushAndCheckpointUntilThereIsOne() {
-        TestClock clock = new TestClock(1_700_000_000_000L);
+        ManualClock clock = ManualClock.atMillis(1_700_000_000_000L);
         SelfMetrics self = new SelfMetrics("1.2.3", clock);
         assertEquals("""
                 # logtally_build_info gauge [version] logtally's version; always 1.
@@ -155,7 +129,7 @@ class SelfMetricsTest {
         self.setLagSeconds(1.5);
         self.setLastPushTime(1_699_999_999_250L);
         self.setCheckpointTime(1_699_999_990_000L);
-        clock.millis += 2_500;
+        clock.advance(Duration.ofMillis(2_500));
         assertEquals("""
                 # logtally_build_info gauge [version] logtally's version; always 1.
                 logtally_build_info[1.2.3] 1.0
@@ -176,7 +150,7 @@ class SelfMetricsTest {
 
     @Test
     void restoreResumesEveryCheckpointedCounterAndKeepsUnknownLabels() {
-        SelfMetrics old = new SelfMetrics("1", new TestClock(0));
+        SelfMetrics old = new SelfMetrics("1", ManualClock.atMillis(0));
         old.countLine(10);
         old.countEvent();
         old.countParseError(ParseError.OVERSIZED);
@@ -190,7 +164,7 @@ class SelfMetricsTest {
                 .equals(SelfMetrics.PARSE_ERRORS) ? f : new MetricFamily(f.name(), f.type(), f.help(), f.labelNames(),
                 null, concat(f.series(), Series.counter(List.of("from_the_future"), 4)))).toList());
 
-        SelfMetrics now = new SelfMetrics("2", new TestClock(0));
+        SelfMetrics now = new SelfMetrics("2", ManualClock.atMillis(0));
         now.restore(Snapshots.combine(withUnknown, old.live()), "the state in /s");
         now.countLine(5);
         now.countPush();
@@ -211,7 +185,7 @@ class SelfMetricsTest {
 
     @Test
     void restoreRefusesAnotherShapeOrAFractionalCount() {
-        SelfMetrics self = new SelfMetrics("1", new TestClock(0));
+        SelfMetrics self = new SelfMetrics("1", ManualClock.atMillis(0));
         MetricSnapshot labelled = new MetricSnapshot(List.of(new MetricFamily(SelfMetrics.LINES, MetricType.COUNTER, "h",
                 List.of("file"), null, List.of(Series.counter(List.of("a"), 1)))));
         ConfigException e = assertThrows(ConfigException.class, () -> self.restore(labelled, "the state in /s"));
@@ -226,7 +200,7 @@ class SelfMetricsTest {
 
     @Test
     void combineSortsByNameAndRefusesDuplicates() {
-        SelfMetrics self = new SelfMetrics("1", new TestClock(0));
+        SelfMetrics self = new SelfMetrics("1", ManualClock.atMillis(0));
         Aggregator agg = new Aggregator(AggregatorOptions.defaults("zeta").withGauges(List.of("a")), self);
         agg.apply(Events.gauges(1));
         Aggregator agg2 = new Aggregator(AggregatorOptions.defaults("alpha").withGauges(List.of("a")), self);

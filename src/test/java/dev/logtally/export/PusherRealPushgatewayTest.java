@@ -11,6 +11,7 @@ import dev.logtally.aggregate.MetricType;
 import dev.logtally.aggregate.Series;
 import dev.logtally.testing.PromText;
 import dev.logtally.testing.RealProgram;
+import dev.logtally.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,11 @@ class PusherRealPushgatewayTest {
     Path tmp;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final RecordingListener listener = new RecordingListener();
 
     private Pusher pusher(String url, String job, String instance) {
-        return new Pusher(PushOptions.of(url, job, instance), listener, clock, clock, new Random(1));
+        return new Pusher(PushOptions.of(url, job, instance), listener, clock, sleeper, new Random(1));
     }
 
     /** Our series in the Pushgateway's answer: everything of the group but its push_*_seconds bookkeeping. */
@@ -131,7 +133,7 @@ class PusherRealPushgatewayTest {
 
             assertFalse(clash.succeeded());
             assertEquals(1, clash.attempts(), "a 400 is not retried");
-            assertEquals(List.of(), clock.sleeps());
+            assertEquals(List.of(), sleeper.sleeps());
             PushFailure failure = clash.lastFailure();
             assertEquals(PushFailure.Kind.REJECTED, failure.kind());
             assertEquals(400, failure.status());

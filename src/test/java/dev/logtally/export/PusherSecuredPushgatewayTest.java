@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logtally.testing.PromText;
+import dev.logtally.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ class PusherSecuredPushgatewayTest {
     Path tmp;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final RecordingListener listener = new RecordingListener();
 
     private Path webConfig(String extra) throws Exception {
@@ -35,7 +37,7 @@ class PusherSecuredPushgatewayTest {
     }
 
     private Pusher pusher(PushOptions options) {
-        return new Pusher(options, listener, clock, clock, new Random(7));
+        return new Pusher(options, listener, clock, sleeper, new Random(7));
     }
 
     @Test

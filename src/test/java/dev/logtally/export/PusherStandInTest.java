@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logtally.testing.Poll;
+import dev.logtally.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +30,11 @@ class PusherStandInTest {
     };
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final RecordingListener listener = new RecordingListener();
 
     private Pusher pusher(PushOptions options) {
-        return new Pusher(options, listener, clock, clock, MAX_JITTER);
+        return new Pusher(options, listener, clock, sleeper, MAX_JITTER);
     }
 
     @Test
@@ -68,7 +70,7 @@ class PusherStandInTest {
 
             assertTrue(outcome.succeeded());
             assertEquals(3, outcome.attempts());
-            assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), clock.sleeps());
+            assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), sleeper.sleeps());
             assertEquals(List.of("push to " + standIn.url() + " rejected (500): overloaded",
                     "push to " + standIn.url() + " rejected (503)"), listener.failureMessages());
             assertEquals(List.of(clock.instant()), listener.successes());
@@ -94,7 +96,7 @@ class PusherStandInTest {
             assertFalse(outcome.succeeded());
             // Waits 0.25+0.5+1+2+4 = 7.75 s; the next (8 s) plus a 1 s attempt would pass the 10 s deadline.
             assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-                    Duration.ofSeconds(2), Duration.ofSeconds(4)), clock.sleeps());
+                    Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeper.sleeps());
             assertEquals(6, outcome.attempts());
             assertEquals(6, standIn.requests().size());
             assertEquals(6, listener.failures().size());

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.logtally.config.ConfigException;
+import dev.logtally.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,8 @@ class SecretsNeverShowTest {
             PushOptions options = PushOptions.of(url, "checkout", "host-1")
                     .withAuth(new PushAuth.Basic("pusher", password));
             PushListener logging = new LoggingPushListener(options, clock, Duration.ofMinutes(1));
-            try (Pusher pusher = new Pusher(options, recorded.andThen(logging), clock, clock, PusherStandInTest.MAX_JITTER)) {
+            try (Pusher pusher = new Pusher(options, recorded.andThen(logging), clock, new RecordingSleeper(clock),
+                    PusherStandInTest.MAX_JITTER)) {
                 PushOutcome outcome = pusher.push(() -> Fixtures.counter("x_total", 1), clock.instant().plusSeconds(10));
 
                 assertFalse(outcome.succeeded());
@@ -119,7 +121,7 @@ class SecretsNeverShowTest {
         try (StandIn standIn = new StandIn(new StandIn.Reply(401, r -> "no: " + r.authorization()))) {
             PushOptions options = PushOptions.of(standIn.url(), "checkout", "host-1").withAuth(new PushAuth.Bearer(token));
             try (Pusher pusher = new Pusher(options, new LoggingPushListener(options, clock, Duration.ofMinutes(1)), clock,
-                    clock, PusherStandInTest.MAX_JITTER)) {
+                    new RecordingSleeper(clock), PusherStandInTest.MAX_JITTER)) {
                 PushOutcome outcome = pusher.pushOnce(Fixtures.counter("x_total", 1));
                 assertEquals("Bearer " + TOKEN, standIn.requests().get(0).authorization());
                 assertEquals("push to " + standIn.url() + " rejected (401): no: Bearer ****", outcome.lastFailure().message());

@@ -8,11 +8,9 @@ import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.MetricType;
 import dev.logtally.aggregate.Series;
+import dev.logtally.testing.ManualClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,23 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReaderLoopTest {
     private final List<String> calls = new ArrayList<>();
     private final AtomicReference<MetricSnapshot> published = new AtomicReference<>();
-    private long now = 1_000_000;
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
-    };
+    private final ManualClock clock = ManualClock.atMillis(1_000_000);
     private final Waiter recordingWaiter = new Waiter() {
         @Override
         public void await(Duration max) {
@@ -109,7 +91,7 @@ class ReaderLoopTest {
     void intervalTriggersCheckpoint() throws Exception {
         ReaderLoop l = loop();
         l.runOnce();
-        now += 10_000;
+        clock.advance(Duration.ofSeconds(10));
         l.runOnce();
         assertEquals(List.of("poll 0", "wait 200", "poll 0", "checkpoint 1", "wait 200"), calls);
     }

@@ -2,6 +2,7 @@ package dev.logtally.source;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.logtally.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ abstract class FollowerFixture {
     @TempDir
     Path dir;
 
-    final TestClock clock = new TestClock();
+    final ManualClock clock = ManualClock.atMillis(1_800_000_000_000L);
     final List<FollowerNotice> notices = new ArrayList<>();
     final Collector sink = new Collector();
     private final List<Follower> opened = new ArrayList<>();

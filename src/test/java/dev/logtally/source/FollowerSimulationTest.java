@@ -3,6 +3,7 @@ package dev.logtally.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.logtally.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class FollowerSimulationTest {
         final Random rnd;
         final Path dir;
         final Path app;
-        final TestClock clock = new TestClock();
+        final ManualClock clock = ManualClock.atMillis(1_800_000_000_000L);
         final FollowerOptions options;
         final boolean logback15;
         /** Copies named {@code app.log.K}, K upwards, rather than like Logback archives. */
