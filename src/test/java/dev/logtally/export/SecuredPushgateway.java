@@ -1,82 +1,46 @@
 package dev.logtally.export;
 
-import dev.logtally.testing.Poll;
 import dev.logtally.testing.RealProgram;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * The real {@code prometheus-pushgateway} with a {@code --web.config.file} (basic auth, TLS). Not
- * {@link RealProgram#pushgateway}: its readiness probe is plain unauthenticated HTTP, which a secured
- * Pushgateway refuses, so this one waits for the port to accept connections instead.
+ * The real {@code prometheus-pushgateway} with a {@code --web.config.file} (basic auth, TLS), started and
+ * stopped by {@link RealProgram#securedPushgateway}; this adds the scheme of its URL and requests that
+ * carry credentials.
+ *
+ * <pre>{@code
+ * try (SecuredPushgateway pg = SecuredPushgateway.start(tmp, webConfig, true)) {
+ *     String metrics = pg.get("/metrics", "pusher", "s3cret", testCa.sslContext());
+ * }
+ * }</pre>
  */
 final class SecuredPushgateway implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final RealProgram program;
     private final String scheme;
 
-    private SecuredPushgateway(Process process, int port, Path log, String scheme) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private SecuredPushgateway(RealProgram program, String scheme) {
+        this.program = program;
         this.scheme = scheme;
     }
 
     static SecuredPushgateway start(Path tmp, Path webConfig, boolean tls) {
-        Path binary = RealProgram.requireProgram("prometheus-pushgateway", "prometheus-pushgateway");
-        int port = RealProgram.freePort();
-        try {
-            Path dir = Files.createDirectories(tmp.resolve("secured-pushgateway-" + port));
-            Path log = dir.resolve("output.log");
-            Process p = new ProcessBuilder(binary.toString(), "--web.listen-address=127.0.0.1:" + port,
-                    "--web.config.file=" + webConfig, "--persistence.file=")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            SecuredPushgateway pg = new SecuredPushgateway(p, port, log, tls ? "https" : "http");
-            try {
-                Poll.until(Duration.ofSeconds(30), "the secured Pushgateway to listen on " + port, () -> {
-                    if (!p.isAlive()) {
-                        throw new AssertionError("prometheus-pushgateway exited: " + pg.output());
-                    }
-                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                        return true;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-            } catch (AssertionError e) {
-                pg.close();
-                throw e;
-            }
-            return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SecuredPushgateway(RealProgram.securedPushgateway(tmp, webConfig), tls ? "https" : "http");
     }
 
     String url() {
-        return scheme + "://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + program.port();
     }
 
     String output() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e + ")";
-        }
+        return program.output();
     }
 
     /** GET {@code path} with basic auth, over TLS with {@code ssl} when not null; the body of a 200. */
@@ -97,14 +61,6 @@ final class SecuredPushgateway implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        program.close();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,10 +53,21 @@ public final class RealProgram implements AutoCloseable {
 
     /** Starts {@code prometheus-pushgateway} on {@code port} (to restart one on the same address). */
     public static RealProgram pushgateway(Path tmp, int port) {
-        return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, "/-/ready",
+        return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, answers("/-/ready"),
                 // Debian's default --persistence.file is /var/lib/prometheus/pushgateway.data, shared by every
                 // instance on the machine: an empty value keeps each test's Pushgateway in memory only.
                 List.of("--web.listen-address=127.0.0.1:" + port, "--persistence.file="));
+    }
+
+    /**
+     * Starts {@code prometheus-pushgateway} with {@code --web.config.file} (basic auth, TLS) on a free port.
+     * It is ready when its port accepts connections: its readiness endpoint wants the credentials or TLS
+     * that {@link #get} does not speak, so use the program's own client for requests.
+     */
+    public static RealProgram securedPushgateway(Path tmp, Path webConfig) {
+        int port = freePort();
+        return start("prometheus-pushgateway", "prometheus-pushgateway", tmp, port, LISTENS, List.of(
+                "--web.listen-address=127.0.0.1:" + port, "--web.config.file=" + webConfig, "--persistence.file="));
     }
 
     /** Starts {@code prometheus} with {@code configFile}, its TSDB in {@code tmp}. Extra flags may follow. */
@@ -67,13 +79,13 @@ public final class RealProgram implements AutoCloseable {
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle"));
         args.addAll(List.of(extraArgs));
-        return start("prometheus", "prometheus", tmp, port, "/-/ready", args);
+        return start("prometheus", "prometheus", tmp, port, answers("/-/ready"), args);
     }
 
     /** Starts {@code prometheus-alertmanager} with {@code configFile}, alone (no cluster). */
     public static RealProgram alertmanager(Path tmp, Path configFile) {
         int port = freePort();
-        return start("prometheus-alertmanager", "prometheus-alertmanager", tmp, port, "/-/ready", List.of(
+        return start("prometheus-alertmanager", "prometheus-alertmanager", tmp, port, answers("/-/ready"), List.of(
                 "--config.file=" + configFile,
                 "--storage.path=" + tmp.resolve("am-data"),
                 "--web.listen-address=127.0.0.1:" + port,
@@ -94,7 +106,28 @@ public final class RealProgram implements AutoCloseable {
                 + debianPackage + "' (sudo apt-get install " + debianPackage + ", or run scripts/test.sh)");
     }
 
-    private static RealProgram start(String program, String pkg, Path tmp, int port, String readyPath, List<String> args) {
+    /** When a started program counts as ready, and how a timeout says what was awaited. */
+    private record Readiness(String what, ReadyProbe probe) {
+    }
+
+    /** One readiness check; an {@link IOException} means "not yet". */
+    private interface ReadyProbe {
+        boolean ready(RealProgram p) throws IOException;
+    }
+
+    /** The program's port accepts TCP connections. */
+    private static final Readiness LISTENS = new Readiness("accept connections", p -> {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.port)) {
+            return true;
+        }
+    });
+
+    /** {@code GET path} answers 200. */
+    private static Readiness answers(String path) {
+        return new Readiness("answer " + path, p -> p.status(path) == 200);
+    }
+
+    private static RealProgram start(String program, String pkg, Path tmp, int port, Readiness readiness, List<String> args) {
         Path binary = requireProgram(program, pkg);
         try {
             Path dir = Files.createDirectories(tmp.resolve(program + "-" + port));
@@ -105,21 +138,21 @@ public final class RealProgram implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             RealProgram rp = new RealProgram(program, p, port, dir, log);
-            rp.awaitReady(readyPath, Duration.ofSeconds(30));
+            rp.awaitReady(readiness, Duration.ofSeconds(30));
             return rp;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + program, e);
         }
     }
 
-    private void awaitReady(String readyPath, Duration timeout) {
+    private void awaitReady(Readiness readiness, Duration timeout) {
         try {
-            Poll.until(timeout, name + " to answer " + readyPath + " on port " + port, () -> {
+            Poll.until(timeout, name + " to " + readiness.what() + " on port " + port, () -> {
                 if (!process.isAlive()) {
                     throw new AssertionError(name + " exited with " + process.exitValue() + ": " + output());
                 }
                 try {
-                    return status(readyPath) == 200;
+                    return readiness.probe().ready(this);
                 } catch (IOException e) {
                     return false;
                 }
