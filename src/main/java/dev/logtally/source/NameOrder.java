@@ -3,12 +3,30 @@ package dev.logtally.source;
 import java.util.Comparator;
 
 /**
- * Orders rotated files oldest first by name: runs of digits compare as numbers, so Logback's
- * {@code app.2026-11-24.9.log.gz} comes before {@code app.2026-11-24.10.log.gz}, and logrotate's
- * {@code dateext} names sort by date. logrotate's default numbering, where {@code app.log.1} is the
- * newest, is recognised (names that are the active name, a dot and a number) and ordered by descending
- * number. Names are compared after {@link #normalize(String)}, so one rotation's {@code .tmp} and its
- * {@code .gz} fall together.
+ * Orders the rotated copies of one followed file oldest first, by name alone. Names are first
+ * {@linkplain #normalize(String) normalized}, so that one rotation's {@code .tmp} and {@code .gz} are one
+ * name. These naming schemes are ordered, each the way its writer numbers its copies:
+ * <ol>
+ * <li><b>The drop-in's Logback archives</b> (CONTRACT section 2), {@code <stem>.<yyyy-MM-dd>.<i>.log.gz}:
+ *     by date, then by {@code i} ascending, since Logback's size-and-time policy counts {@code i} up within
+ *     a day (higher is newer). Runs of digits compare as numbers: {@code app.2026-11-24.9.log} before
+ *     {@code app.2026-11-24.10.log}.</li>
+ * <li><b>logrotate's numbering</b> (its default), {@code <active>.<n>}, compressed {@code <active>.<n>.gz}:
+ *     by {@code n} descending, since logrotate renames every copy one number up at each rotation, so
+ *     {@code .1} ({@code .0} with {@code start 0}) is the newest.</li>
+ * <li><b>logrotate's {@code dateext}</b>, {@code <active><dateformat>} (default {@code -%Y%m%d}, e.g.
+ *     {@code app.log-20261124.gz}): by date ascending, as digit runs compared as numbers; logrotate
+ *     itself requires a {@code dateformat} that sorts lexically (year, then month, then day).</li>
+ * </ol>
+ * Every other name is ordered the same "natural" way as the first and third schemes: digit runs by
+ * value, everything else character by character. The numbered copies of the second scheme take, as one
+ * block, the place of {@code <active>.} in that order: after {@code app.2026-11-24.0.log} and
+ * {@code app.log-20261124}, before names that merely start with it ({@code app.log.1.bak}). This keeps
+ * the order total, whatever mix of names a directory holds.
+ *
+ * <p>Not recognised: logrotate's {@code extension} option ({@code app.1.log}) and Logback's fixed-window
+ * policy ({@code app.%i.log}) also make {@code 1} the newest, but their names are ordered naturally
+ * (ascending number), i.e. newest first.
  *
  * <pre>{@code
  * files.sort(NameOrder.oldestFirst("app.log"));
@@ -47,8 +65,16 @@ public final class NameOrder {
             if (na >= 0 && nb >= 0) {
                 return Long.compare(nb, na);
             }
-            return natural(a, b);
+            if (na < 0 && nb < 0) {
+                return natural(a, b);
+            }
+            return na >= 0 ? -sideOfBlock(b, numbered) : sideOfBlock(a, numbered);
         };
+    }
+
+    /** Where a name outside the numbered block sorts relative to it: before (-1) or after (1). */
+    private static int sideOfBlock(String name, String numbered) {
+        return name.startsWith(numbered) || natural(name, numbered) > 0 ? 1 : -1;
     }
 
     private static long suffixNumber(String name, String prefix) {
