@@ -2,24 +2,20 @@ package dev.logtally.source;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Follows one path across rotations: the file now at the path ({@code current}), a backlog of rotated
- * files still to be read to their end before it (in rotation order), and the rotated files already
- * read or taken as read ({@code done}, kept while they exist so that they are recognised: a restart
- * reads every other rotated copy as one that came while it was stopped).
+ * Follows one path across rotations: decides, at each look, what happened to the file at the path and
+ * hands the files to read to its {@link StreamFiles} (the file now at the path, a backlog of rotated
+ * files still to be read to their end before it, and the rotated files already read or taken as read,
+ * kept while they exist so that they are recognised: a restart reads every other rotated copy as one
+ * that came while it was stopped). Trouble at the path is told through its {@link PathWatch}.
  *
  * <p>Each poll looks at the path once: another identity (or none) means the file was rotated away — it
  * goes to the backlog, still open; the same identity cut below what was read, or with another head,
@@ -40,14 +36,8 @@ final class StreamFollower implements Closeable {
     private final RotatedFiles rotated;
     private final FollowerOptions options;
     private final FollowerListener listener;
-    private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
-    private final DoneFiles done;
-    private LiveFile current;
-    private boolean looked;
-    private long missingSince = -1;
-    private boolean missingReported;
-    private String problem;
-    private boolean troubled;
+    private final StreamFiles files;
+    private final PathWatch watch;
 
     StreamFollower(Path active, boolean fromGlob, RotatedFiles rotated, FollowerOptions options, FollowerListener listener) {
         this.active = active;
@@ -56,7 +46,8 @@ final class StreamFollower implements Closeable {
         this.rotated = rotated;
         this.options = options;
         this.listener = listener;
-        this.done = new DoneFiles(name);
+        this.files = new StreamFiles(name, listener);
+        this.watch = new PathWatch(active, options, listener);
     }
 
     /** A path not in the checkpoint, at the first start: see {@link StreamStart#fresh}. */
@@ -74,7 +65,7 @@ final class StreamFollower implements Closeable {
         try {
             StreamStart.restored(this, entries);
         } catch (IOException e) {
-            report(e);
+            watch.report(e);
         }
         rotated.look(); // what is there now was dealt with
     }
@@ -82,7 +73,7 @@ final class StreamFollower implements Closeable {
     /** Opens the file at the path, if any, to read from {@code start}. */
     void openCurrent(FollowerOptions.Start start) {
         try {
-            BasicFileAttributes a = statActive();
+            BasicFileAttributes a = watch.stat();
             if (a != null) {
                 LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
                 if (f != null) {
@@ -91,104 +82,66 @@ final class StreamFollower implements Closeable {
                     } else {
                         f.startAt(0);
                     }
-                    current = f;
+                    files.setCurrent(f);
                 }
             }
         } catch (IOException e) {
-            report(e);
+            watch.report(e);
         }
     }
 
     /** Reads what is new; reports (once) and returns 0 when the path cannot be looked at or read. */
     long poll(LineSink sink, long now) {
-        troubled = false;
+        watch.beginPoll();
         try {
-            return pollFiles(sink, now);
+            lookAtPath(now);
+            return files.read(sink, options.maxBytesPerFile(), now);
         } catch (IOException e) {
-            report(e);
+            watch.report(e);
             return 0;
         } finally {
-            if (!troubled) {
-                problem = null;
-            }
+            watch.endPoll();
         }
-    }
-
-    private long pollFiles(LineSink sink, long now) throws IOException {
-        lookAtPath(now);
-        int budget = options.maxBytesPerFile();
-        long n = 0;
-        Iterator<Pending> it = backlog.iterator();
-        while (it.hasNext()) {
-            Pending p = it.next();
-            n += p.read(sink, budget, now);
-            if (!p.caughtUp()) {
-                return n; // the rest next time: nothing newer is read before it
-            }
-            if (p.finished(now)) {
-                it.remove();
-                retire(p);
-            }
-        }
-        if (current != null) {
-            n += current.read(sink, budget, now);
-        }
-        return n;
     }
 
     private void lookAtPath(long now) throws IOException {
-        BasicFileAttributes a = statActive();
+        BasicFileAttributes a = watch.stat();
+        LiveFile current = files.current();
         if (current != null) {
             if (a == null || !current.hasKey(a.fileKey())) {
-                rotatedAway(now);
+                rotatedAway(current, now);
             } else if (current.truncated(a.size())) {
-                truncated();
+                truncated(current);
             }
         }
-        if (current == null && a != null) {
+        if (files.current() == null && a != null) {
             LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
             if (f != null) {
                 f.startAt(0);
-                current = f;
+                files.setCurrent(f);
             }
         }
-        trackMissing(a == null, now);
+        watch.trackMissing(a == null, now);
         RotatedFiles.Look look = rotated.look();
         if (!look.added().isEmpty()) {
             catchUp(look);
         }
         if (look.changed()) {
-            done.prune(look.all());
+            files.done().prune(look.all());
         }
-    }
-
-    private void trackMissing(boolean missing, long now) {
-        if (!missing) {
-            missingSince = -1;
-            missingReported = false;
-        } else {
-            if (missingSince < 0) {
-                missingSince = now;
-            }
-            if (!missingReported && (!looked || now - missingSince >= options.rotateWait().toMillis())) {
-                missingReported = true;
-                listener.notice(new FollowerNotice.FileMissing(name));
-            }
-        }
-        looked = true;
     }
 
     /**
      * The file at the path is another one, or gone: keep reading the old one through its open channel.
      */
-    private void rotatedAway(long now) throws IOException {
+    private void rotatedAway(LiveFile current, long now) throws IOException {
         if (current.truncated(current.sizeNow())) {
             // Copy-truncated, written again, then renamed, all between two looks: first the truncation.
-            truncated();
+            truncated(current);
         }
         List<RotatedFiles.Group> groups = rotated.scan();
         Set<RotatedFiles.Group> claimed = new HashSet<>();
-        locateKnown(groups, claimed, false);
+        files.locateKnown(groups, claimed, false);
         RotatedFiles.Located old = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
         Path to = old == null ? null : old.member().path;
         boolean renamed = to != null && !to.getFileName().toString().endsWith(".gz");
@@ -197,8 +150,8 @@ final class StreamFollower implements Closeable {
         if (renamed) {
             current.renamedTo(to);
         }
-        backlog.add(new DrainingFile(current, now, options.rotateWait().toMillis()));
-        current = null;
+        files.enqueue(new DrainingFile(current, now, options.rotateWait().toMillis()));
+        files.setCurrent(null);
     }
 
     /**
@@ -209,7 +162,7 @@ final class StreamFollower implements Closeable {
      */
     private void catchUp(RotatedFiles.Look look) {
         Set<RotatedFiles.Group> claimed = new HashSet<>();
-        locateKnown(look.all(), claimed, true);
+        files.locateKnown(look.all(), claimed, true);
         FileHead atPath = headOf(active);
         for (RotatedFiles.Group g : look.added()) {
             if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
@@ -222,7 +175,7 @@ final class StreamFollower implements Closeable {
     void enqueueWhole(RotatedFiles.Member m) {
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
         try {
-            backlog.add(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+            files.enqueue(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
         } catch (IOException e) {
             listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
         }
@@ -232,20 +185,20 @@ final class StreamFollower implements Closeable {
      * Copy-truncate (or a rewrite in place): the unread rest is in the newest copy beside the file whose
      * content starts like it, if any; rotated files after that copy were not seen and are read whole.
      */
-    private void truncated() throws IOException {
+    private void truncated(LiveFile current) throws IOException {
         long pos = current.offset();
         long knownEnd = current.lastKnownSize();
         List<RotatedFiles.Group> groups = rotated.scan();
         Set<RotatedFiles.Group> claimed = new HashSet<>();
-        locateKnown(groups, claimed, false);
+        files.locateKnown(groups, claimed, false);
         RotatedFiles.Located copy = RotatedFiles.findCopy(groups, current.head(), current.key(), claimed);
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.member().path.toString()));
         if (copy != null) {
             RotatedFiles.Member m = copy.member();
             if (m.path.getFileName().toString().endsWith(".gz") || m.size > pos) {
-                backlog.add(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
+                files.enqueue(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
             } else {
-                done.add(m);
+                files.done().add(m);
             }
         }
         long lostFrom = copy == null ? pos
@@ -258,60 +211,20 @@ final class StreamFollower implements Closeable {
     }
 
     /**
-     * Finds the files this stream knows (done, being read, and copies of the current one if asked)
-     * among {@code groups}, claiming their groups.
-     */
-    private void locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
-        done.claim(groups, claimed);
-        List<FilePosition> known = new ArrayList<>();
-        for (Pending p : backlog) {
-            known.add(p.position(name).asDone());
-        }
-        if (withCurrent && current != null) {
-            known.add(current.position(name).asDone());
-        }
-        for (FilePosition e : known) {
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
-            if (loc != null) {
-                claimed.add(loc.group());
-            }
-        }
-    }
-
-    private void retire(Pending p) {
-        p.close();
-        FilePosition at = p.position(name);
-        if (p.damage() != null) {
-            listener.notice(new FollowerNotice.ArchiveDamaged(p.damage()));
-        } else if (p.pendingBytes() > 0) {
-            listener.notice(new FollowerNotice.PartialLineDropped(p.path().toString(), at.offset(), p.pendingBytes()));
-        }
-        done.add(at);
-    }
-
-    /**
      * True when {@code file} (identity {@code key}), seen under a followed glob, is a file this stream
      * already knows: its current or a rotated file (then renamed), a rotated file already read, or a copy
      * of its current file.
      */
     boolean claims(Path file, Object key) {
-        if (key != null && current != null && current.hasKey(key)) {
-            return true;
-        }
-        for (Pending p : backlog) {
-            if (p.hasKey(key)) {
-                p.renamedTo(file);
-                return true;
-            }
-        }
         FileHead[] head = {null};
         Supplier<FileHead> lazyHead = () -> head[0] != null ? head[0] : (head[0] = headOf(file));
-        if (done.contains(file, key, lazyHead)) {
+        if (files.owns(file, key, lazyHead)) {
             return true;
         }
         if (rotated.isCandidate(file)) {
             // A copy of the current file, or of the file now at the path (not looked at yet).
             FileHead h = lazyHead.get();
+            LiveFile current = files.current();
             return current != null && h.sameStart(current.head()) || h.sameStart(headOf(active));
         }
         return false;
@@ -325,54 +238,16 @@ final class StreamFollower implements Closeable {
         }
     }
 
-    /** Null when nothing (or something other than a regular file) is at the path. */
-    private BasicFileAttributes statActive() throws IOException {
-        try {
-            BasicFileAttributes a = Files.readAttributes(active, BasicFileAttributes.class);
-            if (!a.isRegularFile()) {
-                reportProblem("not a regular file");
-                return null;
-            }
-            return a;
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private void report(IOException e) {
-        String reason = e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        reportProblem(reason);
-    }
-
-    private void reportProblem(String reason) {
-        troubled = true;
-        if (!reason.equals(problem)) {
-            problem = reason;
-            listener.notice(new FollowerNotice.Unreadable(name, reason));
-        }
-    }
-
     void positions(List<FilePosition> out) {
-        out.addAll(done.entries());
-        for (Pending p : backlog) {
-            out.add(p.position(name));
-        }
-        if (current != null) {
-            out.add(current.position(name));
-        }
+        files.positions(out);
     }
 
     long lag() {
-        long lag = current == null ? 0 : current.lag();
-        for (Pending p : backlog) {
-            lag += p.lag();
-        }
-        return lag;
+        return files.lag();
     }
 
     int filesOpen() {
-        return backlog.size() + (current == null ? 0 : 1);
+        return files.filesOpen();
     }
 
     /**
@@ -380,8 +255,7 @@ final class StreamFollower implements Closeable {
      * (rotated copies, or its compressed twin) that another path could take for one of its rotations.
      */
     boolean prunable(long now) {
-        if (!fromGlob || current != null || !backlog.isEmpty() || missingSince < 0
-                || now - missingSince < options.rotateWait().toMillis()) {
+        if (!fromGlob || !files.idle() || !watch.missingPastWait(now)) {
             return false;
         }
         return rotated.scan().isEmpty();
@@ -410,28 +284,23 @@ final class StreamFollower implements Closeable {
     }
 
     void adopt(LiveFile file) {
-        current = file;
+        files.setCurrent(file);
     }
 
     void enqueue(Pending p) {
-        backlog.add(p);
+        files.enqueue(p);
     }
 
     DoneFiles done() {
-        return done;
+        return files.done();
     }
 
     boolean hasDoneOrBacklog() {
-        return !done.isEmpty() || !backlog.isEmpty();
+        return files.hasDoneOrBacklog();
     }
 
     @Override
     public void close() {
-        backlog.forEach(Pending::close);
-        backlog.clear();
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+        files.close();
     }
 }
