@@ -4,20 +4,18 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue 2: the cost of logging one timed event through (a) a FileAppender with a pattern layout, (b) plain
- * LogstashEncoder with rolling, (c) the logtally drop-in, synchronous and asynchronous; one thread logging
+ * LogstashEncoder with rolling, (b′) the same writing (c)'s line content by plain logstash-logback-encoder
+ * means ({@link DropInEvent#plainSameLine}), (c) the logtally drop-in, synchronous and asynchronous; one thread logging
  * as fast as it can. {@link #throughput} gives events/s, {@link #latency} the caller-side time per event
  * (JMH samples single calls: p50, p99).
  *
@@ -33,23 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-public class DropInBenchmark {
+public class DropInBenchmark extends DropInBenchmarkBase {
     /** The configuration under test. */
-    @Param({"FILE_PATTERN", "LOGSTASH_ROLLING", "DROPIN_SYNC", "DROPIN_ASYNC"})
+    @Param({"FILE_PATTERN", "LOGSTASH_ROLLING", "LOGSTASH_SAME_LINE", "DROPIN_SYNC", "DROPIN_SYNC_MDC_WRITER", "DROPIN_ASYNC"})
     public DropInConfig config;
 
-    private DropInLogging logging;
-
-    /** Configures a fresh LoggerContext writing into a new temporary directory. */
-    @Setup(Level.Trial)
-    public void start() {
-        logging = DropInLogging.start(config);
-    }
-
-    /** Stops it, checks that every event is on disk as expected, deletes the files. */
-    @TearDown(Level.Trial)
-    public void finish() {
-        System.out.println("[DropIn] " + logging.finish());
+    @Override
+    DropInConfig config() {
+        return config;
     }
 
     /** Events per second, one thread logging back to back. */

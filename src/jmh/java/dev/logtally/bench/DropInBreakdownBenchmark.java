@@ -4,15 +4,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,8 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code DROPIN_SYNC}: the drop-in's encoder instead of (b)'s ({@code service}, {@code release},
  *       stack hash and shortened stack traces).</li>
  * </ol>
- * and {@code DROPIN_SYNC_SESSION}: the drop-in with one correlation scope around all events instead of one
- * per event (read it against {@code DROPIN_SYNC}).
+ * then {@code DROPIN_SYNC_MDC_WRITER}: (c) with the encoder line proposed for the drop-in
+ * ({@code StringMdcEntryWriter}), and {@code DROPIN_SYNC_SESSION}: the drop-in with one correlation scope around all events instead of one
+ * per event (read it against {@code DROPIN_SYNC}); {@code LOGSTASH_SAME_LINE} (b′): (c)'s line by plain
+ * logstash-logback-encoder means with a {@code UUID.randomUUID()} ID, then back towards (c) one thing at a
+ * time: {@code LOGSTASH_SAME_LINE_OWN_ID} takes logtally's ID generator, {@code LOGSTASH_SAME_LINE_PROVIDER}
+ * also writes {@code service} and {@code release} with logtally's provider instead of {@code customFields}
+ * (what is left between it and {@code DROPIN_SYNC}: the scope instead of bare MDC calls, {@code JsonField}
+ * instead of {@code StructuredArguments.value}, the stack-hash provider and throwable converter).
  *
  * <pre>{@code
  * java -jar target/benchmarks.jar DropInBreakdown -prof dev.logtally.bench.DropInCpuProfiler
@@ -38,24 +41,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-public class DropInBreakdownBenchmark {
+public class DropInBreakdownBenchmark extends DropInBenchmarkBase {
     /** The step under test. */
     @Param({"LOGSTASH_ROLLING", "LOGSTASH_TIMED_POJO", "LOGSTASH_TIMED", "LOGSTASH_TIMED_SCOPED", "DROPIN_SYNC",
-            "DROPIN_SYNC_SESSION"})
+            "DROPIN_SYNC_MDC_WRITER", "DROPIN_SYNC_SESSION", "LOGSTASH_SAME_LINE", "LOGSTASH_SAME_LINE_OWN_ID", "LOGSTASH_SAME_LINE_PROVIDER"})
     public DropInConfig config;
 
-    private DropInLogging logging;
-
-    /** Configures a fresh LoggerContext writing into a new temporary directory. */
-    @Setup(Level.Trial)
-    public void start() {
-        logging = DropInLogging.start(config);
-    }
-
-    /** Stops it, checks that every event is on disk as expected, deletes the files. */
-    @TearDown(Level.Trial)
-    public void finish() {
-        System.out.println("[DropIn] " + logging.finish());
+    @Override
+    DropInConfig config() {
+        return config;
     }
 
     /** Events per second, one thread logging back to back; with the profiler, its CPU time per event. */

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * The configurations issue 2's benchmark compares (the first four), and the steps from (b) to (c) that
+ * The configurations issue 2's benchmark compares (the first six), and the steps from (b) to (c) that
  * break the drop-in's extra cost down (three steps from (b), each adding one thing; (c) sync adds the
  * drop-in's encoder providers to the last; and (c) sync with one scope per session), each a Logback XML under
  * {@code src/jmh/resources/dev/logtally/bench/} and the way its events are logged.
@@ -20,8 +20,15 @@ public enum DropInConfig {
     FILE_PATTERN("dropin-a-pattern.xml", DropInEvent::plain, false),
     /** (b) plain LogstashEncoder with the drop-in's rolling, plain arguments. */
     LOGSTASH_ROLLING("dropin-b-logstash.xml", DropInEvent::plain, false),
+    /** (b′) plain LogstashEncoder with rolling, writing (c)'s line content by plain means (UUID ID). */
+    LOGSTASH_SAME_LINE("dropin-b-same-line.xml", DropInEvent::plainSameLine, false),
     /** (c) the drop-in, events straight to LOGTALLY_FILE (the caller writes). */
     DROPIN_SYNC("dropin-c-sync.xml", DropInEvent::logtally, false),
+    /**
+     * (c) sync with the encoder line proposed for the drop-in: {@code StringMdcEntryWriter} writes
+     * {@code correlation_id} without Jackson databind (the same line).
+     */
+    DROPIN_SYNC_MDC_WRITER("dropin-c-sync-mdc-writer.xml", DropInEvent::logtally, false),
     /** (c) the drop-in as shipped, events to LOGTALLY (the never-discarding async queue). */
     DROPIN_ASYNC("dropin-c-async.xml", DropInEvent::logtally, false),
     /** Breakdown: (b) with the timed event's two fields made by {@code StructuredArguments.value}. */
@@ -34,7 +41,11 @@ public enum DropInConfig {
      * (c) sync with one correlation scope around the whole run instead of one per event: a session or a
      * request that logs many events under one ID (the MDC changes once, not per event).
      */
-    DROPIN_SYNC_SESSION("dropin-c-sync.xml", DropInEvent::timed, true);
+    DROPIN_SYNC_SESSION("dropin-c-sync.xml", DropInEvent::timed, true),
+    /** Breakdown: (b′) with logtally's ID generator instead of {@code UUID.randomUUID()}. */
+    LOGSTASH_SAME_LINE_OWN_ID("dropin-b-same-line.xml", DropInEvent::plainSameLineOwnId, false),
+    /** Breakdown: the last, with {@code service} and {@code release} by logtally's provider instead of {@code customFields}. */
+    LOGSTASH_SAME_LINE_PROVIDER("dropin-b-same-line-provider.xml", DropInEvent::plainSameLineOwnId, false);
 
     private final String resource;
     private final Consumer<Logger> event;

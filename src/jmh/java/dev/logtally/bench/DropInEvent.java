@@ -3,8 +3,11 @@ package dev.logtally.bench;
 import static net.logstash.logback.argument.StructuredArguments.value;
 
 import dev.logtally.logback.Correlation;
+import dev.logtally.logback.CorrelationId;
 import dev.logtally.logback.Timing;
+import java.util.UUID;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * The one event every drop-in benchmark logs: INFO {@code "mining.submit took 12.346 ms"}, written the way
@@ -17,6 +20,13 @@ import org.slf4j.Logger;
  *       logs with the drop-in (configuration (c)): the same message, plus {@code correlation_id},
  *       {@code method} and a numeric {@code duration_ms}. A scope per event is the worst case (a request
  *       that logs one event pays for a new ID and two MDC changes on its own).</li>
+ *   <li>{@link #plainSameLine}: the same line content as {@link #logtally} made with plain SLF4J and
+ *       logstash-logback-encoder means, as a service without logtally writes it (configuration (b′)):
+ *       {@code MDC.put("correlation_id", UUID.randomUUID().toString())} around the call, the two fields as
+ *       {@code StructuredArguments.value}; {@code service} and {@code release} come from the encoder's
+ *       {@code customFields}. {@code UUID.randomUUID()} is the ID most services make (it draws from
+ *       {@code SecureRandom}); {@link #plainSameLineOwnId} takes logtally's generator instead, to show
+ *       which part of the difference is the ID alone.</li>
  * </ul>
  *
  * Two partial events break the drop-in's cost down (see {@link DropInBreakdownBenchmark}): {@link #timed}
@@ -50,6 +60,25 @@ public final class DropInEvent {
     /** The same line as {@link #timed}, its fields made by {@code StructuredArguments.value} (databind). */
     public static void timedPojo(Logger log) {
         log.info("{} took {} ms", value(Timing.METHOD_FIELD, METHOD), value(Timing.DURATION_FIELD, DURATION_MS));
+    }
+
+    /** (b′): the line of {@link #logtally} by plain means, with a {@code UUID.randomUUID()} ID. */
+    public static void plainSameLine(Logger log) {
+        plainSameLine(log, UUID.randomUUID().toString());
+    }
+
+    /** (b′) with the ID from logtally's {@link CorrelationId#generate()} instead of a random UUID. */
+    public static void plainSameLineOwnId(Logger log) {
+        plainSameLine(log, CorrelationId.generate());
+    }
+
+    private static void plainSameLine(Logger log, String id) {
+        MDC.put(Correlation.MDC_KEY, id);
+        try {
+            log.info("{} took {} ms", value(Timing.METHOD_FIELD, METHOD), value(Timing.DURATION_FIELD, DURATION_MS));
+        } finally {
+            MDC.remove(Correlation.MDC_KEY);
+        }
     }
 
     /** The event through the logtally API, in its own correlation scope (configuration (c)). */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code dropin-last-lines.txt} (one {@code CONFIG<TAB>line} per configuration), so that every figure is
  * known to come from a run that wrote the intended event, field for field. What changes from run to run is
  * masked first: the time ({@code <ts>}), the JMH thread's name ({@code <thread>}) and a generated
- * correlation ID ({@code <id>}, only when it has the shape of one).
+ * correlation ID ({@code <id>} for logtally's 32 hex digits, {@code <uuid>} for a random UUID; only when it
+ * has that shape).
  *
  * <pre>{@code
  * DropInLastLine.check(DropInConfig.DROPIN_SYNC, DropInFiles.lastLine(dir.resolve("app.log")));
@@ -27,6 +28,8 @@ public final class DropInLastLine {
     private static final Pattern JSON_TIME = Pattern.compile("\"@timestamp\":\"" + TIME + "\"");
     private static final Pattern JSON_THREAD = Pattern.compile("\"thread_name\":\"[^\"]*\"");
     private static final Pattern JSON_ID = Pattern.compile("\"correlation_id\":\"[0-9a-f]{32}\"");
+    private static final Pattern JSON_UUID = Pattern.compile(
+            "\"correlation_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"");
     private static final Pattern TEXT_TIME = Pattern.compile("^" + TIME + " ");
     private static final Pattern TEXT_THREAD = Pattern.compile("\\[[^\\]]*\\]");
 
@@ -38,7 +41,8 @@ public final class DropInLastLine {
         if (line.startsWith("{")) {
             String s = JSON_TIME.matcher(line).replaceFirst("\"@timestamp\":\"<ts>\"");
             s = JSON_THREAD.matcher(s).replaceFirst("\"thread_name\":\"<thread>\"");
-            return JSON_ID.matcher(s).replaceFirst("\"correlation_id\":\"<id>\"");
+            s = JSON_ID.matcher(s).replaceFirst("\"correlation_id\":\"<id>\"");
+            return JSON_UUID.matcher(s).replaceFirst("\"correlation_id\":\"<uuid>\"");
         }
         String s = TEXT_TIME.matcher(line).replaceFirst("<ts> ");
         return TEXT_THREAD.matcher(s).replaceFirst("[<thread>]");

@@ -1,5 +1,6 @@
 package dev.logtally.logback;
 
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -82,11 +83,18 @@ public final class Correlation {
     /**
      * An open correlation scope; {@link #close()} restores the previous ID (or none). Close scopes in the
      * reverse order of opening, on the thread that opened them: try-with-resources does both.
+     *
+     * <p>Cost: Logback's MDC copies the thread's map for the next event after every change, so a scope
+     * changes it as little as it can: opening reads the previous ID and writes the new one; closing
+     * writes the previous one back (or removes the key). A scope whose ID is the one already in place (a
+     * {@link Correlated} task run on the thread that handed it over, say) writes nothing at all.
      */
     public static final class Scope implements AutoCloseable {
         private final String id;
         private final String previous;
         private final Thread owner;
+        /** Whether opening wrote to the MDC (the ID differed from the one in place). */
+        private final boolean changed;
         private boolean closed;
 
         /** Sets {@code id} (null: no ID) for this thread until {@link #close()}. */
@@ -94,7 +102,10 @@ public final class Correlation {
             this.id = id;
             this.previous = current();
             this.owner = Thread.currentThread();
-            set(id);
+            this.changed = !Objects.equals(id, previous);
+            if (changed) {
+                set(id);
+            }
         }
 
         /** The ID this scope put in place (null only for a scope that carries "no ID" onto a thread). */
@@ -118,7 +129,10 @@ public final class Correlation {
                         + owner.getName() + "), not on " + Thread.currentThread().getName());
             }
             closed = true;
-            set(previous);
+            // An unchanged scope restores only if code inside it wrote the MDC key itself.
+            if (changed || !Objects.equals(current(), previous)) {
+                set(previous);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.logtally.logback;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the JVM by construction: each thread takes a block of 1,024 sequence numbers from one shared counter
  * (one atomic add per block, no lock), and a sequence number goes through a bijective mix into the low 64
  * bits. The high 64 bits mix the low ones with a per-JVM random salt, so two JVMs (restarts, replicas)
- * collide only if their salts are equal: a chance of 2<sup>-64</sup>.
+ * collide only if their salts are equal: a chance of 2<sup>-64</sup>. Per ID that is one thread-local
+ * lookup, two mixes and 32 table look-ups into the thread's own buffer; the only allocation is the String
+ * (docs/BENCHMARKS.md, issue 2, has the cost next to {@code UUID.randomUUID()}'s).
  *
  * <p>An inbound ID (a request header, a message attribute) is {@linkplain #isSafe safe} when it has
  * {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters, all ASCII letters, digits or {@code - _ . :}:
@@ -32,10 +35,10 @@ public final class CorrelationId {
 
     private static final int BLOCK = 1024;
     private static final AtomicLong NEXT_BLOCK = new AtomicLong();
-    private static final ThreadLocal<long[]> RANGE = ThreadLocal.withInitial(() -> new long[2]);
+    private static final ThreadLocal<Sequence> SEQUENCE = ThreadLocal.withInitial(Sequence::new);
     private static final long SALT_LO;
     private static final long SALT_HI;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static {
         SecureRandom random = new SecureRandom();
@@ -48,21 +51,22 @@ public final class CorrelationId {
 
     /** A fresh ID: 32 lower-case hex digits, never repeated within this JVM. */
     public static String generate() {
-        long[] range = RANGE.get(); // {next, end} of this thread's block
-        if (range[0] == range[1]) {
-            range[0] = NEXT_BLOCK.getAndAdd(BLOCK);
-            range[1] = range[0] + BLOCK;
+        Sequence seq = SEQUENCE.get();
+        if (seq.next == seq.end) {
+            seq.next = NEXT_BLOCK.getAndAdd(BLOCK);
+            seq.end = seq.next + BLOCK;
         }
-        long lo = mix64(range[0]++ + SALT_LO);
+        long lo = mix64(seq.next++ + SALT_LO);
         long hi = mix64(lo ^ SALT_HI);
-        byte[] out = new byte[GENERATED_LENGTH];
+        byte[] out = seq.text;
         for (int i = 15; i >= 0; i--) {
             out[i] = HEX[(int) (hi & 0xF)];
             out[i + 16] = HEX[(int) (lo & 0xF)];
             hi >>>= 4;
             lo >>>= 4;
         }
-        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+        // All ASCII, so ISO-8859-1 is the String's own byte layout: one copy, no decoding.
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether {@code id} may go into a log line as it is (see the class comment); null is not safe. */
@@ -99,6 +103,13 @@ public final class CorrelationId {
     private static boolean isSafeChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == ':';
+    }
+
+    /** One thread's block of sequence numbers and the buffer its IDs are written into before the copy. */
+    private static final class Sequence {
+        long next;
+        long end;
+        final byte[] text = new byte[GENERATED_LENGTH];
     }
 
     /** A bijection of 64-bit values (the MurmurHash3 finaliser): distinct inputs give distinct outputs. */

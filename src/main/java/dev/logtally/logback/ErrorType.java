@@ -1,7 +1,5 @@
 package dev.logtally.logback;
 
-import net.logstash.logback.argument.StructuredArgument;
-import net.logstash.logback.argument.StructuredArguments;
 import org.slf4j.Logger;
 
 /**
@@ -24,11 +22,12 @@ public final class ErrorType {
     public static final String FIELD = "error_type";
 
     private final String name;
-    private final StructuredArgument field;
+    /** The field, made once: every event of this category passes the same argument. */
+    private final JsonField field;
 
     private ErrorType(String name) {
         this.name = name;
-        this.field = StructuredArguments.value(FIELD, name);
+        this.field = JsonField.text(FIELD, name);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.logtally.logback;
 
-import static net.logstash.logback.argument.StructuredArguments.keyValue;
-
 import org.slf4j.Logger;
 
 /**
@@ -45,7 +43,7 @@ public final class Gauge {
     /** Logs the gauge's current value. */
     public void report(Logger log, long value) {
         if (log.isInfoEnabled()) {
-            log.info("gauge {}", keyValue(name, value));
+            log.info("gauge {}", JsonField.keyValue(name, value));
         }
     }
 
@@ -56,7 +54,7 @@ public final class Gauge {
     public void report(Logger log, double value) {
         if (Double.isFinite(value)) {
             if (log.isInfoEnabled()) {
-                log.info("gauge {}", keyValue(name, value));
+                log.info("gauge {}", JsonField.keyValue(name, value));
             }
         } else {
             log.warn("gauge {} not reported: {} is not a finite number", name, value);

@@ -10,10 +10,14 @@ import tools.jackson.core.StreamWriteFeature;
  * hands every value to Jackson databind ({@code writePOJO}: a serializer lookup in a shared cache per
  * value). On the per-event path that lookup was the largest single cost the drop-in added to a timed event
  * (docs/BENCHMARKS.md, issue 2). A number's text is made once and used for both the message and the field.
+ * The {@code keyValue} forms render {@code name=value} into the message, as {@code StructuredArguments.keyValue}
+ * does.
  *
  * <pre>{@code
  * log.info("{} took {} ms", JsonField.text("method", method), JsonField.number("duration_ms", millis));
  * // message "mining.submit took 12.346 ms", fields "method":"mining.submit","duration_ms":12.346
+ * log.info("gauge {}", JsonField.keyValue("active_connections", 42));
+ * // message "gauge active_connections=42", field "active_connections":42
  * }</pre>
  */
 abstract sealed class JsonField implements StructuredArgument {
@@ -30,7 +34,17 @@ abstract sealed class JsonField implements StructuredArgument {
 
     /** A number field; NaN and the infinities are written as Jackson writes a {@code double}. */
     static JsonField number(String name, double value) {
-        return new Number(name, value);
+        return new Number(name, value, false);
+    }
+
+    /** A number field rendered {@code name=value} in the message. */
+    static JsonField keyValue(String name, double value) {
+        return new Number(name, value, true);
+    }
+
+    /** A whole-number field rendered {@code name=value} in the message. */
+    static JsonField keyValue(String name, long value) {
+        return new Whole(name, value);
     }
 
     private static final class Text extends JsonField {
@@ -60,11 +74,13 @@ abstract sealed class JsonField implements StructuredArgument {
     private static final class Number extends JsonField {
         private final double value;
         private final String text;
+        private final String rendered;
 
-        Number(String name, double value) {
+        Number(String name, double value, boolean keyValue) {
             super(name);
             this.value = value;
             this.text = Double.toString(value);
+            this.rendered = keyValue ? name + "=" + text : text;
         }
 
         @Override
@@ -81,7 +97,27 @@ abstract sealed class JsonField implements StructuredArgument {
 
         @Override
         public String toString() {
-            return text;
+            return rendered;
+        }
+    }
+
+    private static final class Whole extends JsonField {
+        private final long value;
+
+        Whole(String name, long value) {
+            super(name);
+            this.value = value;
+        }
+
+        @Override
+        public void writeTo(JsonGenerator generator) {
+            generator.writeName(name);
+            generator.writeNumber(value);
+        }
+
+        @Override
+        public String toString() {
+            return name + "=" + value;
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.logtally.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -194,5 +198,51 @@ class CorrelationTest {
         } finally {
             many.shutdownNow();
         }
+    }
+
+    /** Logback's read-only copy of this thread's MDC, which it makes anew for the first event after a change. */
+    private static Map<String, String> eventCopy() {
+        return ((LogbackMDCAdapter) MDC.getMDCAdapter()).getPropertyMap();
+    }
+
+    @Test
+    void aScopeWithTheIdAlreadyInPlaceLeavesTheMdcUntouched() {
+        try (Correlation.Scope outer = Correlation.open("request-0001")) {
+            Map<String, String> before = eventCopy();
+            try (Correlation.Scope same = Correlation.open("request-0001")) {
+                assertEquals("request-0001", Correlation.current());
+                assertSame(before, eventCopy());
+            }
+            assertSame(before, eventCopy());
+            assertEquals("request-0001", Correlation.current());
+        }
+        Map<String, String> none = eventCopy();
+        Correlated.wrap(() -> assertSame(none, eventCopy())).run(); // carries "no ID" onto a thread that has none
+        assertSame(none, eventCopy());
+        assertNull(Correlation.current());
+    }
+
+    @Test
+    void aScopeThatChangesTheIdMakesLogbackCopyTheMdc() {
+        Map<String, String> before = eventCopy();
+        try (Correlation.Scope scope = Correlation.open("request-0001")) {
+            assertNotSame(before, eventCopy());
+            assertEquals(Map.of("correlation_id", "request-0001"), eventCopy());
+        }
+        assertEquals(Map.of(), eventCopy());
+    }
+
+    @Test
+    void anUnchangedScopeStillRestoresWhatCodeInsideItWroteItself() {
+        try (Correlation.Scope outer = Correlation.open("request-0001")) {
+            try (Correlation.Scope same = Correlation.open("request-0001")) {
+                MDC.put("correlation_id", "written-directly");
+            }
+            assertEquals("request-0001", Correlation.current());
+        }
+        try (Correlation.Scope none = new Correlation.Scope(null)) {
+            MDC.put("correlation_id", "written-directly");
+        }
+        assertNull(Correlation.current());
     }
 }

@@ -1,5 +1,6 @@
 package dev.logtally.logback;
 
+import static net.logstash.logback.argument.StructuredArguments.keyValue;
 import static net.logstash.logback.argument.StructuredArguments.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,6 +35,38 @@ class JsonFieldTest {
                 assertEquals(expected, actual, text + " / " + number);
             }
         }
+    }
+
+    @Test
+    void keyValueWritesTheLineThatStructuredArgumentsKeyValueWrites() {
+        LoggerContext context = context();
+        LogstashEncoder encoder = encoder(context);
+        for (double number : NUMBERS) {
+            if (Double.isFinite(number)) { // Gauge logs only finite doubles
+                assertEquals(event(encoder, context, "gauge {}", keyValue("memory_used_mb", number)),
+                        event(encoder, context, "gauge {}", JsonField.keyValue("memory_used_mb", number)), String.valueOf(number));
+            }
+        }
+        for (long number : new long[] {0, 42, -1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(event(encoder, context, "gauge {}", keyValue("active_connections", number)),
+                    event(encoder, context, "gauge {}", JsonField.keyValue("active_connections", number)), String.valueOf(number));
+        }
+        assertEquals("{\"@timestamp\":\"1970-01-01T00:00:00Z\",\"@version\":\"1\",\"message\":\"gauge active_connections=42\","
+                        + "\"logger_name\":\"t\",\"thread_name\":\"main\",\"level\":\"INFO\",\"level_value\":20000,"
+                        + "\"active_connections\":42}",
+                event(encoder, context, "gauge {}", JsonField.keyValue("active_connections", 42L)));
+    }
+
+    @Test
+    void anErrorTypeBeyondThePlaceholdersIsOnlyAField() {
+        LoggerContext context = context();
+        LogstashEncoder encoder = encoder(context);
+        assertEquals(event(encoder, context, "share {} not saved", "s-17", value("error_type", "db_write_failed")),
+                event(encoder, context, "share {} not saved", "s-17", JsonField.text("error_type", "db_write_failed")));
+        assertEquals("{\"@timestamp\":\"1970-01-01T00:00:00Z\",\"@version\":\"1\",\"message\":\"share s-17 not saved\","
+                        + "\"logger_name\":\"t\",\"thread_name\":\"main\",\"level\":\"INFO\",\"level_value\":20000,"
+                        + "\"error_type\":\"db_write_failed\"}",
+                event(encoder, context, "share {} not saved", "s-17", JsonField.text("error_type", "db_write_failed")));
     }
 
     @Test
@@ -82,8 +115,11 @@ class JsonFieldTest {
     }
 
     private static String encode(LogstashEncoder encoder, LoggerContext context, Object method, Object duration) {
-        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("t"), Level.INFO, "{} took {} ms", null,
-                new Object[] {method, duration});
+        return event(encoder, context, "{} took {} ms", method, duration);
+    }
+
+    private static String event(LogstashEncoder encoder, LoggerContext context, String format, Object... args) {
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("t"), Level.INFO, format, null, args);
         event.setTimeStamp(0);
         event.setThreadName("main");
         return new String(encoder.encode(event), StandardCharsets.UTF_8).stripTrailing();
