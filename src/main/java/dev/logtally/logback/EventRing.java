@@ -28,9 +28,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * ring.signalRoom();             // the consumer, after polling: wakes producers waiting for room
  * }</pre>
  *
+ * <p>Public for the benchmarks ({@code DropInWakeBenchmark} measures it bare); services use it only through
+ * {@link NeverDropAsyncAppender}.
+ *
  * @param <E> the element type
  */
-final class EventRing<E> {
+public final class EventRing<E> {
     /** A producer waiting for room re-checks at least this often, whatever the signals. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -49,7 +52,7 @@ final class EventRing<E> {
     private final Condition room = lock.newCondition();
 
     /** A ring of {@code capacity} slots; at least 2 (the turn scheme cannot tell apart the laps of one slot). */
-    EventRing(int capacity) {
+    public EventRing(int capacity) {
         if (capacity < 2) {
             throw new IllegalArgumentException("an EventRing needs at least 2 slots, not " + capacity);
         }
@@ -62,7 +65,7 @@ final class EventRing<E> {
     }
 
     /** Adds {@code e} if a slot is free; never blocks. */
-    boolean offer(E e) {
+    public boolean offer(E e) {
         long pos = tail.get();
         while (true) {
             int i = index(pos);
@@ -86,7 +89,7 @@ final class EventRing<E> {
      * Adds {@code e}, waiting while the ring is full (never dropping it). An interrupt does not end the
      * wait; the thread's interrupt flag is set again on return.
      */
-    void put(E e) {
+    public void put(E e) {
         if (offer(e)) {
             return;
         }
@@ -115,7 +118,7 @@ final class EventRing<E> {
     }
 
     /** Takes the oldest element, or returns null when none is ready. Consumer only. */
-    E poll() {
+    public E poll() {
         long pos = head.getPlain();
         int i = index(pos);
         if (turns.getAcquire(i) != pos + 1) {
@@ -129,7 +132,7 @@ final class EventRing<E> {
     }
 
     /** Wakes the producers waiting for room, if any. Consumer only, after {@link #poll()} freed slots. */
-    void signalRoom() {
+    public void signalRoom() {
         VarHandle.fullFence();
         if (waiting.get() > 0) {
             lock.lock();
@@ -142,22 +145,23 @@ final class EventRing<E> {
     }
 
     /** Whether no position is claimed and not yet taken (including claimed but not yet filled). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return tail.get() == head.get();
     }
 
     /** Elements queued (approximate while producers are active). */
-    int size() {
+    public int size() {
         long n = tail.get() - head.get();
         return (int) Math.max(0, Math.min(capacity, n));
     }
 
-    int capacity() {
+    /** Slots in the ring. */
+    public int capacity() {
         return capacity;
     }
 
     /** How many times a producer found the ring full and had to wait. */
-    long fullWaits() {
+    public long fullWaits() {
         return fullWaits.get();
     }
 

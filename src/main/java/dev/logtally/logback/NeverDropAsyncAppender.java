@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * service every event pays for waking it (a futex call: 6.5 µs at the median instead of 0.36 µs, see
  * docs/BENCHMARKS.md, issue 2). Here the caller only puts the event into a bounded lock-free ring
  * ({@link EventRing}). The worker writes what it finds, spins and yields briefly after work, then sleeps
- * for {@code maxLatency} at most and looks again: an event waits at most about {@code maxLatency} before it
+ * for {@code maxLatency} at most and looks again ({@link IdleBackoff}): an event waits at most about {@code maxLatency} before it
  * is written, and an idle service costs {@code 1 s / maxLatency} short wake-ups per second.
  *
  * <p>What it keeps of {@code AsyncAppender} (Logback 1.6.6), because it replaces it in the drop-in:
@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * the worker is never interrupted (an interrupt breaks the compression wait of
  * {@link ShutdownSafeRollingFileAppender}); an exception from an attached appender is reported and the
  * worker goes on with the next event; events logged by the worker thread itself (an attached appender
- * that logs) are written at once, as they could not wait for the worker without a deadlock; several
+ * that logs) are queued if there is room, else written at once (waiting for room would deadlock); several
  * attached appenders are allowed.
  *
  * <pre>{@code
@@ -51,10 +51,6 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
     public static final int DEFAULT_QUEUE_SIZE = 8192;
     /** Default {@code maxLatency} in milliseconds: the worker's longest sleep while the queue is empty. */
     public static final long DEFAULT_MAX_LATENCY_MS = 5;
-    /** After work, the worker checks the queue this many times with a spin hint before yielding... */
-    private static final int SPINS = 100;
-    /** ...and this many times with {@code Thread.yield()} before it sleeps for {@code maxLatency}. */
-    private static final int YIELDS = 10;
     /** The worker tells waiting callers about freed room at least every this many events. */
     private static final int SIGNAL_EVERY = 64;
 
@@ -64,6 +60,8 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
     private final AtomicLong failedEvents = new AtomicLong();
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private Duration maxLatency = Duration.buildByMilliseconds(DEFAULT_MAX_LATENCY_MS);
+    /** The text of a maxLatency that is not a Logback duration, else null. */
+    private String badMaxLatency;
     private int maxFlushTime;
     private boolean includeCallerData;
     private volatile EventRing<ILoggingEvent> ring;
@@ -83,7 +81,10 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             addError("Invalid queueSize [" + queueSize + "] of [" + name + "]: it must be at least 1.");
             ok = false;
         }
-        if (maxLatency == null || maxLatency.getMilliseconds() < 1) {
+        if (badMaxLatency != null) {
+            addError("Invalid maxLatency [" + badMaxLatency + "] of [" + name + "]: not a Logback duration; write e.g. \"5\" or \"5 milliseconds\".");
+            ok = false;
+        } else if (maxLatency.getMilliseconds() < 1) {
             addError("Invalid maxLatency [" + maxLatency + "] of [" + name + "]: it must be at least 1 millisecond.");
             ok = false;
         }
@@ -114,7 +115,10 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             event.getCallerData();
         }
         if (Thread.currentThread() == worker) {
-            dispatch(event);
+            // An attached appender logging: the worker cannot wait for room that only it can make.
+            if (!ring.offer(event)) {
+                dispatch(event);
+            }
             return;
         }
         inFlight.incrementAndGet();
@@ -134,7 +138,7 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
     /** The worker: writes every event it finds, and sleeps at most {@code sleepNanos} when there is none. */
     private void drain(long sleepNanos) {
         EventRing<ILoggingEvent> queue = ring;
-        int idle = 0;
+        IdleBackoff backoff = new IdleBackoff(sleepNanos, this);
         while (true) {
             int written = 0;
             for (ILoggingEvent e; (e = queue.poll()) != null; ) {
@@ -145,7 +149,7 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             }
             if (written > 0) {
                 queue.signalRoom();
-                idle = 0;
+                backoff.reset();
                 continue;
             }
             // Order matters: started false, then no caller in flight, then nothing queued means no event
@@ -153,14 +157,7 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             if (!started && inFlight.get() == 0 && queue.isEmpty()) {
                 break;
             }
-            idle++;
-            if (idle <= SPINS) {
-                Thread.onSpinWait();
-            } else if (idle <= SPINS + YIELDS) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(this, sleepNanos);
-            }
+            backoff.idle();
         }
         appenders.detachAndStopAllAppenders();
     }
@@ -224,8 +221,17 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
         return maxLatency;
     }
 
-    public void setMaxLatency(Duration maxLatency) {
-        this.maxLatency = maxLatency;
+    /**
+     * Sets {@code maxLatency} from its text in the XML, written as Logback writes durations: {@code 5} or
+     * {@code 5 milliseconds}, {@code 0.5 seconds}. Text that is not one is reported by {@link #start()}.
+     */
+    public void setMaxLatency(String text) {
+        try {
+            maxLatency = Duration.valueOf(text.strip());
+            badMaxLatency = null;
+        } catch (IllegalArgumentException e) {
+            badMaxLatency = text;
+        }
     }
 
     /** Longest wait of {@link #stop()} for the queue to be written, in milliseconds; 0 (the default): no limit. */

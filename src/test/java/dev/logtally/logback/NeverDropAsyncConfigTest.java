@@ -83,6 +83,15 @@ class NeverDropAsyncConfigTest {
     }
 
     @Test
+    void aMaxLatencyThatIsNotALogbackDurationIsAConfigurationError() {
+        LoggerContext context = configure("    <maxLatency>5ms</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
+        assertEquals(List.of("Invalid maxLatency [5ms] of [ASYNC]: not a Logback duration; write e.g. \"5\" or \"5 milliseconds\"."),
+                errors(context));
+        assertFalse(async(context).isStarted());
+        context.stop();
+    }
+
+    @Test
     void settingsAreReadFromXml() {
         LoggerContext context = configure("    <queueSize>3</queueSize>\n    <maxLatency>2 seconds</maxLatency>\n"
                 + "    <maxFlushTime>1500</maxFlushTime>\n    <includeCallerData>true</includeCallerData>\n"
