@@ -1,11 +1,10 @@
 package dev.logtally.logback;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,13 +36,30 @@ public final class EventRing<E> {
     /** A producer waiting for room re-checks at least this often, whatever the signals. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle TURNS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle TAIL;
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAIL = lookup.findVarHandle(EventRing.class, "tail", long.class);
+            HEAD = lookup.findVarHandle(EventRing.class, "head", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Plain arrays and fields with VarHandles rather than Atomic* objects: a caller that logs after a pause
+    // finds its caches cold, and every object it has to go through is one more cache miss.
     private final int capacity;
-    private final AtomicReferenceArray<E> slots;
-    private final AtomicLongArray turns;
+    private final Object[] slots;
+    private final long[] turns;
     /** Next position a producer claims. */
-    private final AtomicLong tail = new AtomicLong();
+    private volatile long tail;
     /** Next position the consumer takes (written by the consumer only). */
-    private final AtomicLong head = new AtomicLong();
+    private volatile long head;
     /** Producers inside {@link #put} waiting for room. */
     private final AtomicInteger waiting = new AtomicInteger();
     /** How many times a producer found the ring full. */
@@ -57,30 +73,31 @@ public final class EventRing<E> {
             throw new IllegalArgumentException("an EventRing needs at least 2 slots, not " + capacity);
         }
         this.capacity = capacity;
-        this.slots = new AtomicReferenceArray<>(capacity);
-        this.turns = new AtomicLongArray(capacity);
+        this.slots = new Object[capacity];
+        this.turns = new long[capacity];
         for (int i = 0; i < capacity; i++) {
-            turns.set(i, i);
+            turns[i] = i;
         }
+        VarHandle.releaseFence();
     }
 
     /** Adds {@code e} if a slot is free; never blocks. */
     public boolean offer(E e) {
-        long pos = tail.get();
+        long pos = tail;
         while (true) {
             int i = index(pos);
-            long behind = turns.getAcquire(i) - pos;
+            long behind = (long) TURNS.getAcquire(turns, i) - pos;
             if (behind == 0) {
-                if (tail.compareAndSet(pos, pos + 1)) {
-                    slots.setPlain(i, e);
-                    turns.setRelease(i, pos + 1);
+                if (TAIL.compareAndSet(this, pos, pos + 1)) {
+                    SLOTS.set(slots, i, e);
+                    TURNS.setRelease(turns, i, pos + 1);
                     return true;
                 }
-                pos = tail.get();
+                pos = tail;
             } else if (behind < 0) {
                 return false;
             } else {
-                pos = tail.get();
+                pos = tail;
             }
         }
     }
@@ -119,15 +136,16 @@ public final class EventRing<E> {
 
     /** Takes the oldest element, or returns null when none is ready. Consumer only. */
     public E poll() {
-        long pos = head.getPlain();
+        long pos = (long) HEAD.get(this);
         int i = index(pos);
-        if (turns.getAcquire(i) != pos + 1) {
+        if ((long) TURNS.getAcquire(turns, i) != pos + 1) {
             return null;
         }
-        E e = slots.getPlain(i);
-        slots.setPlain(i, null);
-        turns.setRelease(i, pos + capacity);
-        head.setRelease(pos + 1);
+        @SuppressWarnings("unchecked")
+        E e = (E) SLOTS.get(slots, i);
+        SLOTS.set(slots, i, null);
+        TURNS.setRelease(turns, i, pos + capacity);
+        HEAD.setRelease(this, pos + 1);
         return e;
     }
 
@@ -146,12 +164,12 @@ public final class EventRing<E> {
 
     /** Whether no position is claimed and not yet taken (including claimed but not yet filled). */
     public boolean isEmpty() {
-        return tail.get() == head.get();
+        return tail == head;
     }
 
     /** Elements queued (approximate while producers are active). */
     public int size() {
-        long n = tail.get() - head.get();
+        long n = tail - head;
         return (int) Math.max(0, Math.min(capacity, n));
     }
 
