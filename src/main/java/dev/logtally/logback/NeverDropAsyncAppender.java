@@ -18,11 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * drop-in's {@code LOGTALLY} appender, in place of Logback's {@code AsyncAppender}.
  *
  * <p>Why not {@code AsyncAppender}: its worker sleeps in {@code ArrayBlockingQueue.take()}, so in a calm
- * service every event pays for waking it (a futex call: 6.5 µs at the median instead of 0.36 µs, see
- * docs/BENCHMARKS.md, issue 2). Here the caller only puts the event into a bounded lock-free ring
- * ({@link EventRing}). The worker writes what it finds, spins and yields briefly after work, then sleeps
- * for {@code maxLatency} at most and looks again ({@link IdleBackoff}): an event waits at most about {@code maxLatency} before it
- * is written, and an idle service costs {@code 1 s / maxLatency} short wake-ups per second.
+ * service every event pays for waking it (a futex call: the caller's median was 7 µs instead of 0.36 µs
+ * when busy, see docs/BENCHMARKS.md, issue 2). Here the caller only puts the event into a bounded
+ * lock-free ring ({@link EventRing}). The worker writes what it finds, spins and yields briefly after
+ * work, then sleeps for {@code maxLatency} at most and looks again ({@link IdleBackoff}): an event waits at
+ * most about {@code maxLatency} before it is written, and an idle service costs {@code 1 s / maxLatency}
+ * wake-ups per second (0.7% of a core at 5 ms on a 2-core VM).
  *
  * <p>What it keeps of {@code AsyncAppender} (Logback 1.6.6), because it replaces it in the drop-in:
  * appenders attached with {@code <appender-ref>}; {@code prepareForDeferredProcessing()} and, when
