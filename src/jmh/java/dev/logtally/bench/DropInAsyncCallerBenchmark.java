@@ -1,6 +1,5 @@
 package dev.logtally.bench;
 
-import ch.qos.logback.classic.AsyncAppender;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 2's async target: the caller's cost per event through the drop-in's {@code LOGTALLY} appender when
  * the queue has room, i.e. at a rate the file writer sustains. Before each event a {@link DropInGate} waits
  * (outside the measured time) so that the queue never fills; JMH samples the time of single calls.
- * The sustained, queue-full case is {@link DropInBenchmark} with {@code DROPIN_ASYNC}.
+ * The sustained, queue-full case is {@link DropInBenchmark} with {@code DROPIN_ASYNC}. {@code config} picks
+ * the async appender: the drop-in's {@code NeverDropAsyncAppender} ({@code DROPIN_ASYNC}) or Logback's
+ * {@code AsyncAppender} as the drop-in used it before ({@code DROPIN_ASYNC_LOGBACK}), side by side in one run.
  *
  * <pre>{@code
  * java -jar target/benchmarks.jar DropInAsyncCaller -f 1 -wi 3 -i 5 -w 2s -r 3s
@@ -35,14 +36,18 @@ public class DropInAsyncCallerBenchmark {
     @Param
     public DropInGate gate;
 
-    private DropInLogging logging;
-    private AsyncAppender queue;
+    /** Which async appender: the drop-in as shipped, or Logback's AsyncAppender in its place. */
+    @Param({"DROPIN_ASYNC", "DROPIN_ASYNC_LOGBACK"})
+    public DropInConfig config;
 
-    /** Configures the drop-in, as shipped (async), in a new temporary directory. */
+    private DropInLogging logging;
+    private DropInGate.Queue queue;
+
+    /** Configures the drop-in with the chosen async appender in a new temporary directory. */
     @Setup(Level.Trial)
     public void start() {
-        logging = DropInLogging.start(DropInConfig.DROPIN_ASYNC);
-        queue = logging.asyncAppender();
+        logging = DropInLogging.start(config);
+        queue = logging.asyncQueue();
     }
 
     /** Waits until the next event may be logged; not measured. */
@@ -54,7 +59,7 @@ public class DropInAsyncCallerBenchmark {
     /** Stops the drop-in, checks that every event is on disk as expected, deletes the files. */
     @TearDown(Level.Trial)
     public void finish() {
-        System.out.println("[DropIn] " + gate + " " + logging.finish());
+        System.out.println("[DropIn] " + gate + " " + config + " " + logging.finish());
     }
 
     /** The caller's time for one event that finds room in the queue. */

@@ -29,8 +29,10 @@ public enum DropInConfig {
      * {@code correlation_id} without Jackson databind (the same line).
      */
     DROPIN_SYNC_MDC_WRITER("dropin-c-sync-mdc-writer.xml", DropInEvent::logtally, false),
-    /** (c) the drop-in as shipped, events to LOGTALLY (the never-discarding async queue). */
+    /** (c) the drop-in as shipped, events to LOGTALLY (the never-dropping async queue, NeverDropAsyncAppender). */
     DROPIN_ASYNC("dropin-c-async.xml", DropInEvent::logtally, false),
+    /** (c) async as before NeverDropAsyncAppender: Logback's AsyncAppender, never discarding, in front of LOGTALLY_FILE. */
+    DROPIN_ASYNC_LOGBACK("dropin-c-async-logback.xml", DropInEvent::logtally, false),
     /** Breakdown: (b) with the timed event's two fields made by {@code StructuredArguments.value}. */
     LOGSTASH_TIMED_POJO("dropin-b-logstash.xml", DropInEvent::timedPojo, false),
     /** Breakdown: (b) with the timed event through {@code Timing.record}, no correlation scope. */

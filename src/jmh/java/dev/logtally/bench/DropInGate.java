@@ -1,7 +1,7 @@
 package dev.logtally.bench;
 
-import ch.qos.logback.classic.AsyncAppender;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * event, outside the measured time.
  *
  * <pre>{@code
- * DropInGate.ROOM.await(logging.asyncAppender());   // then log one event and time it
+ * DropInGate.ROOM.await(logging.asyncQueue());   // then log one event and time it
  * }</pre>
  */
 public enum DropInGate {
@@ -20,20 +20,21 @@ public enum DropInGate {
      */
     ROOM {
         @Override
-        void await(AsyncAppender queue) {
-            int half = queue.getQueueSize() / 2;
-            while (queue.getNumberOfElementsInQueue() >= half) {
+        void await(Queue queue) {
+            int half = queue.capacity() / 2;
+            while (queue.depth().getAsInt() >= half) {
                 LockSupport.parkNanos(TIME_SLICE);
             }
         }
     },
     /**
      * A calm service: at least 100 µs between events (under 10,000 events/s), so the worker has written
-     * the previous event and sleeps; each event pays for waking it.
+     * the previous event and is idle (Logback's AsyncAppender: asleep in {@code take()}, each event pays
+     * for waking it; NeverDropAsyncAppender: parked for up to maxLatency, nobody wakes it).
      */
     PACED {
         @Override
-        void await(AsyncAppender queue) {
+        void await(Queue queue) {
             LockSupport.parkNanos(PAUSE);
         }
     };
@@ -41,6 +42,10 @@ public enum DropInGate {
     private static final long TIME_SLICE = TimeUnit.MICROSECONDS.toNanos(20);
     private static final long PAUSE = TimeUnit.MICROSECONDS.toNanos(100);
 
+    /** An async appender's queue, seen from the gate: its capacity and how many events it holds now. */
+    public record Queue(int capacity, IntSupplier depth) {
+    }
+
     /** Returns when the next event may be logged. */
-    abstract void await(AsyncAppender queue);
+    abstract void await(Queue queue);
 }

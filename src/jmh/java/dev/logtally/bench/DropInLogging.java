@@ -1,11 +1,14 @@
 package dev.logtally.bench;
 
 import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import dev.logtally.logback.Correlation;
+import dev.logtally.logback.NeverDropAsyncAppender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -117,12 +120,21 @@ public final class DropInLogging {
         emitted++;
     }
 
-    /** The drop-in's async appender (configuration {@link DropInConfig#DROPIN_ASYNC} only). */
-    public AsyncAppender asyncAppender() {
-        if (context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(ASYNC_APPENDER) instanceof AsyncAppender async) {
-            return async;
+    /**
+     * The depth of the async appender the root logger writes to: the drop-in's {@code LOGTALLY}
+     * ({@link NeverDropAsyncAppender}) or, for {@link DropInConfig#DROPIN_ASYNC_LOGBACK}, Logback's
+     * {@code AsyncAppender} {@code LOGTALLY_LOGBACK}.
+     */
+    public DropInGate.Queue asyncQueue() {
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Appender<ILoggingEvent> logtally = root.getAppender(ASYNC_APPENDER);
+        if (logtally instanceof NeverDropAsyncAppender async) {
+            return new DropInGate.Queue(async.getQueueSize(), async::getNumberOfElementsInQueue);
         }
-        throw new IllegalStateException(config + " does not log through the async appender " + ASYNC_APPENDER);
+        if (root.getAppender(ASYNC_APPENDER + "_LOGBACK") instanceof AsyncAppender async) {
+            return new DropInGate.Queue(async.getQueueSize(), async::getNumberOfElementsInQueue);
+        }
+        throw new IllegalStateException(config + " does not log through an async appender");
     }
 
     /**

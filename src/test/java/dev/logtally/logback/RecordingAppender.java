@@ -1,0 +1,40 @@
+package dev.logtally.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A test appender that records what it was given as {@code message|thread|mdc k|caller method}, and throws
+ * on purpose out of {@code doAppend} (where {@code AppenderBase} would catch a RuntimeException itself, an
+ * appender of one's own need not): an {@link IllegalStateException} for messages starting with
+ * {@code boom}, an {@link AssertionError} (an {@code Error}) for messages starting with {@code fatal}.
+ */
+public class RecordingAppender extends AppenderBase<ILoggingEvent> {
+    private final List<String> seen = new ArrayList<>();
+
+    @Override
+    public void doAppend(ILoggingEvent e) {
+        String message = e.getFormattedMessage();
+        if (message.startsWith("boom")) {
+            throw new IllegalStateException(message);
+        }
+        if (message.startsWith("fatal")) {
+            throw new AssertionError(message);
+        }
+        super.doAppend(e);
+    }
+
+    @Override
+    protected void append(ILoggingEvent e) {
+        String message = e.getFormattedMessage();
+        String caller = e.hasCallerData() ? e.getCallerData()[0].getMethodName() : "-";
+        seen.add(message + "|" + e.getThreadName() + "|" + e.getMDCPropertyMap().get("k") + "|" + caller);
+    }
+
+    /** What was recorded so far, in order. */
+    public synchronized List<String> seen() {
+        return new ArrayList<>(seen);
+    }
+}
