@@ -54,6 +54,55 @@ final class LabelCache {
         return store(base + victim, h, c, off, len);
     }
 
+    /**
+     * The canonical instance of the ASCII bytes {@code b[off, off + len)}: the same instance as
+     * {@link #intern(char[], int, int)} gives for the same text (one byte is one char, so the hash and
+     * the stored text are the same), found without copying the bytes to chars first.
+     */
+    String intern(byte[] b, int off, int len) {
+        if (len > MAX_LENGTH) {
+            return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        int h = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = 31 * h + b[i];
+        }
+        int set = spread(h) & (SLOTS / WAYS - 1);
+        int base = set * WAYS;
+        for (int k = base; k < base + WAYS; k++) {
+            String v = values[k];
+            if (v == null) {
+                return store(k, h, chars(b, off, len), 0, len);
+            }
+            if (hashes[k] == h && sameText(texts[k], b, off, len)) {
+                return v;
+            }
+        }
+        int victim = nextVictim[set];
+        nextVictim[set] = (byte) ((victim + 1) % WAYS);
+        return store(base + victim, h, chars(b, off, len), 0, len);
+    }
+
+    private static boolean sameText(char[] t, byte[] b, int off, int len) {
+        if (t.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (t[i] != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char[] chars(byte[] b, int off, int len) {
+        char[] c = new char[len];
+        for (int i = 0; i < len; i++) {
+            c[i] = (char) b[off + i];
+        }
+        return c;
+    }
+
     /** How many values the cache holds (for tests). */
     int size() {
         int n = 0;

@@ -47,6 +47,7 @@ final class LineScanner implements FastPath {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
+    private static final byte[] ESCAPE_LENGTHS = escapeLengths();
 
     private final ByteNames names;
     private final int[] kinds;
@@ -309,22 +310,30 @@ final class LineScanner implements FastPath {
         if (j + 1 >= end) {
             return -1;
         }
-        switch (b[j + 1]) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-                return j + 2;
-            case 'u':
-                if (j + 6 > end) {
-                    return -1;
-                }
-                for (int k = j + 2; k < j + 6; k++) {
-                    if (Character.digit(b[k], 16) < 0) {
-                        return -1;
-                    }
-                }
-                return j + 6;
-            default:
-                return -1;
+        // A table, not a switch: a stack trace alternates \n and \t, which a switch's branches mispredict.
+        int length = ESCAPE_LENGTHS[b[j + 1] & 0xFF];
+        if (length == 2) {
+            return j + 2;
         }
+        if (length == 0 || j + 6 > end) {
+            return -1;
+        }
+        for (int k = j + 2; k < j + 6; k++) {
+            if (Character.digit(b[k], 16) < 0) {
+                return -1;
+            }
+        }
+        return j + 6;
+    }
+
+    /** Length of a JSON escape by the byte after its backslash: 2, 6 for {@code \\u}, 0 for no escape of JSON's. */
+    private static byte[] escapeLengths() {
+        byte[] t = new byte[256];
+        for (char c : new char[] {'"', '\\', '/', 'b', 'f', 'n', 'r', 't'}) {
+            t[c] = 2;
+        }
+        t['u'] = 6;
+        return t;
     }
 
     /** The index after a JSON number at {@code b[i]}, or -1 when there is none (or it is too long). */

@@ -61,11 +61,11 @@ final class PlainValues {
     void readString(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
         switch (kind) {
             case FieldTable.TIMESTAMP -> {
-                long ms = IsoTimestamp.parse(ascii(b, from, len), 0, len);
+                long ms = IsoTimestamp.parse(b, from, len);
                 v.timestampMillis = ms;
                 v.timestampInvalid = ms == Event.NO_TIME;
             }
-            case FieldTable.LEVEL -> v.level = len == 0 ? null : levels.normalize(ascii(b, from, len), 0, len);
+            case FieldTable.LEVEL -> v.level = len == 0 ? null : level(b, from, len);
             case FieldTable.SERVICE -> v.service = label(b, from, len);
             case FieldTable.METHOD -> v.method = label(b, from, len);
             case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
@@ -83,7 +83,7 @@ final class PlainValues {
 
     /** FieldReader's result for a number, or a string holding one, whose text is ASCII {@code b[from, from + len)}. */
     void readNumber(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
-        double d = NumberText.parse(ascii(b, from, len), 0, len);
+        double d = NumberText.parse(b, from, len);
         if (kind == FieldTable.DURATION) {
             boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
             v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
@@ -97,7 +97,13 @@ final class PlainValues {
     }
 
     private String label(byte[] b, int from, int len) {
-        return len == 0 ? null : labels.intern(ascii(b, from, len), 0, len);
+        return len == 0 ? null : labels.intern(b, from, len);
+    }
+
+    /** The level: one of the five constants straight from the bytes, else {@link Levels}' rules on the chars. */
+    private String level(byte[] b, int from, int len) {
+        String constant = Levels.constant(b, from, len);
+        return constant != null ? constant : levels.normalize(ascii(b, from, len), 0, len);
     }
 
     private static String text(byte[] b, int from, int len) {

@@ -48,4 +48,19 @@ class LabelCacheTest {
         assertNotSame(a, intern(longValue));
         assertEquals(0, cache.size());
     }
+    @Test
+    void bytesAndCharsOfTheSameTextGiveTheSameInstance() {
+        byte[] b = "xxorders|GET /api/orders/{id}|yy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String fromBytes = cache.intern(b, 2, 6);
+        assertEquals("orders", fromBytes);
+        assertSame(fromBytes, intern("orders"));
+        String method = intern("GET /api/orders/{id}");
+        assertSame(method, cache.intern(b, 9, 20));
+        assertSame(cache.intern(b, 9, 20), cache.intern(b, 9, 20));
+        assertNotSame(method, cache.intern(b, 9, 19)); // a prefix is another value
+        assertEquals("GET /api/orders/{id", cache.intern(b, 9, 19));
+        byte[] longer = "z".repeat(LabelCache.MAX_LENGTH + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("z".repeat(LabelCache.MAX_LENGTH + 1), cache.intern(longer, 0, longer.length));
+        assertNotSame(cache.intern(longer, 0, longer.length), cache.intern(longer, 0, longer.length));
+    }
 }
