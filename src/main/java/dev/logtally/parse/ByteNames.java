@@ -71,15 +71,21 @@ final class ByteNames {
     /** The slot of the name {@code b[from, to)}, or -1. */
     int slot(byte[] b, int from, int to) {
         int len = to - from;
-        long w0 = word(b, from, Math.min(len, 8));
-        long w1 = word(b, from + 8, Math.min(len - 8, 8));
+        return slot(word(b, from, Math.min(len, 8)), word(b, from + 8, Math.min(len - 8, 8)), len, b, from);
+    }
+
+    /**
+     * The slot of the name {@code b[from, from + len)} whose first 16 bytes, zero-padded, are the
+     * little-endian words {@code w0} and {@code w1} (for a caller that has read them already), or -1.
+     */
+    int slot(long w0, long w1, int len, byte[] b, int from) {
         for (int at = hash(w0, w1, len) & mask; ; at = (at + 1) & mask) {
             int l = lengths[at];
             if (l < 0) {
                 return -1;
             }
             if (l == len && firstWords[at] == w0 && secondWords[at] == w1
-                    && (len <= 16 || Arrays.equals(names[at], 16, len, b, from + 16, to))) {
+                    && (len <= 16 || Arrays.equals(names[at], 16, len, b, from + 16, from + len))) {
                 return slots[at];
             }
         }

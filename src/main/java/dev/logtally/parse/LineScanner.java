@@ -80,11 +80,41 @@ final class LineScanner implements FastPath {
                 return false;
             }
             int from = i + 1;
-            int j = plainEnd(b, from, end, MAX_NAME);
-            if (j < 0) {
-                return false;
+            // A name of at most 15 bytes (most are): its end and its words for the lookup from the same loads.
+            long w0 = 0;
+            long w1 = 0;
+            int len = -1;
+            if (from + 16 <= end) {
+                w0 = (long) LONGS.get(b, from);
+                long m = specials(w0);
+                if (m != 0) {
+                    len = Long.numberOfTrailingZeros(m) >>> 3;
+                    w0 &= ~(-1L << (len << 3));
+                } else {
+                    w1 = (long) LONGS.get(b, from + 8);
+                    m = specials(w1);
+                    if (m != 0) {
+                        int k = Long.numberOfTrailingZeros(m) >>> 3;
+                        len = 8 + k;
+                        w1 &= ~(-1L << (k << 3));
+                    }
+                }
             }
-            int slot = names.slot(b, from, j);
+            int j;
+            int slot;
+            if (len >= 0) {
+                j = from + len;
+                if (b[j] != '"') {
+                    return false; // an escape, a control character or a non-ASCII byte in a name
+                }
+                slot = names.slot(w0, w1, len, b, from);
+            } else {
+                j = plainEnd(b, from, end, MAX_NAME);
+                if (j < 0) {
+                    return false;
+                }
+                slot = names.slot(b, from, j);
+            }
             i = ws(b, j + 1, end);
             if (i >= end || b[i] != ':') {
                 return false;
