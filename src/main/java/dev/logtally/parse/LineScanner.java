@@ -49,7 +49,15 @@ final class LineScanner implements FastPath {
     private static final long SPACES = 0x2020202020202020L;
     private static final byte[] ESCAPE_LENGTHS = escapeLengths();
 
+    /** Places in a line whose last name is remembered (a power of two; later places share them). */
+    private static final int SEEN = 32;
+
     private final ByteNames names;
+    /** Length, words and slot of the short name last seen at each place of a line; length -1: none yet. */
+    private final int[] seenLength = new int[SEEN];
+    private final long[] seenFirst = new long[SEEN];
+    private final long[] seenSecond = new long[SEEN];
+    private final int[] seenSlot = new int[SEEN];
     private final int[] kinds;
     private final int[] gaugeIndex;
     private final PlainValues values;
@@ -59,6 +67,7 @@ final class LineScanner implements FastPath {
         this.kinds = fields.kinds;
         this.gaugeIndex = fields.gaugeIndex;
         this.values = new PlainValues(labels, levels, MAX_VALUE);
+        java.util.Arrays.fill(seenLength, -1);
     }
 
     @Override
@@ -75,6 +84,7 @@ final class LineScanner implements FastPath {
         if (i < end && b[i] == '}') {
             return ws(b, i + 1, end) == end;
         }
+        int field = 0;
         while (true) {
             if (i >= end || b[i] != '"') {
                 return false;
@@ -107,7 +117,18 @@ final class LineScanner implements FastPath {
                 if (b[j] != '"') {
                     return false; // an escape, a control character or a non-ASCII byte in a name
                 }
-                slot = names.slot(w0, w1, len, b, from);
+                // The names of a log's lines come in the same order line after line: the name seen at this
+                // place last time, compared by its words, gives the slot without a hash or a probe.
+                int at = field & (SEEN - 1);
+                if (seenLength[at] == len && seenFirst[at] == w0 && seenSecond[at] == w1) {
+                    slot = seenSlot[at];
+                } else {
+                    slot = names.slot(w0, w1, len, b, from);
+                    seenLength[at] = len;
+                    seenFirst[at] = w0;
+                    seenSecond[at] = w1;
+                    seenSlot[at] = slot;
+                }
             } else {
                 j = plainEnd(b, from, end, MAX_NAME);
                 if (j < 0) {
@@ -115,6 +136,7 @@ final class LineScanner implements FastPath {
                 }
                 slot = names.slot(b, from, j);
             }
+            field++;
             i = ws(b, j + 1, end);
             if (i >= end || b[i] != ':') {
                 return false;
@@ -428,7 +450,8 @@ final class LineScanner implements FastPath {
     private static int ws(byte[] b, int i, int end) {
         while (i < end) {
             byte c = b[i];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            // One test for what follows in compact JSON: every whitespace byte is at most ' '.
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\r' && c != '\n')) {
                 break;
             }
             i++;

@@ -173,6 +173,16 @@ public final class LineSplitter {
      */
     static int newline(byte[] b, int from, int lim) {
         int i = from;
+        // Two words per step while there are: one test and one branch per 16 bytes of a 400-byte line.
+        for (; i + 16 <= lim; i += 16) {
+            long x0 = (long) LONGS.get(b, i) ^ NEWLINES;
+            long x1 = (long) LONGS.get(b, i + 8) ^ NEWLINES;
+            long m0 = (x0 - ONES) & ~x0 & HIGH_BITS;
+            long m1 = (x1 - ONES) & ~x1 & HIGH_BITS;
+            if ((m0 | m1) != 0) {
+                return m0 != 0 ? i + (Long.numberOfTrailingZeros(m0) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(m1) >>> 3);
+            }
+        }
         for (; i + 8 <= lim; i += 8) {
             long x = (long) LONGS.get(b, i) ^ NEWLINES;
             long m = (x - ONES) & ~x & HIGH_BITS;
