@@ -232,10 +232,13 @@ final class LineScanner implements FastPath {
      * a backslash, a control character or not ASCII. The lowest mark is always right (a borrow only ever
      * runs upwards from a marked byte), so {@code numberOfTrailingZeros(m) >>> 3} is the first such byte.
      */
-    private static long specials(long w) {
+    static long specials(long w) {
+        // The zero-byte test of q = w ^ '"'… is (q - 0x01…) & ~q, and likewise for the backslash and for bytes
+        // below ' '. The high bit of ~q is that of ~w (a quote, a backslash and a space have it clear), so
+        // the three tests share one "& ~w", and (x & ~w) | w is x | w: 9 operations per word, not 12.
         long q = w ^ QUOTES;
         long s = w ^ BACKSLASHES;
-        return (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w) & HIGH_BITS;
+        return ((q - ONES) | (s - ONES) | (w - SPACES) | w) & HIGH_BITS;
     }
 
     /** Skips the value at {@code b[i]} in a container at {@code depth}; the index after it, or -1. */

@@ -70,6 +70,16 @@ final class PlainValues {
             case FieldTable.METHOD -> v.method = label(b, from, len);
             case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
             case FieldTable.DURATION, FieldTable.GAUGE -> readNumber(kind, gauge, b, from, len, v);
+            default -> readText(kind, b, from, len, v);
+        }
+    }
+
+    /**
+     * The text fields, which only the archive tools that show events capture: apart from
+     * {@link #readString}, which stays small enough for the JIT to inline into the scanner's loop.
+     */
+    private static void readText(int kind, byte[] b, int from, int len, EventValues v) {
+        switch (kind) {
             case FieldTable.STACK_TRACE -> v.stackTrace = text(b, from, len);
             case FieldTable.MESSAGE -> v.message = text(b, from, len);
             case FieldTable.LOGGER -> v.logger = text(b, from, len);

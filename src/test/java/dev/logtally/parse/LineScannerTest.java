@@ -168,6 +168,32 @@ class LineScannerTest {
         assertTrue(fast > plain * 9 / 10, fast + " of " + plain + " plain lines read by the fast path");
     }
 
+    /** The word test's lowest mark is the first quote, backslash, control or non-ASCII byte, for any word. */
+    @Test
+    void theWordTestMarksTheFirstSpecialByte() {
+        byte[] near = {0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x1F, 0x20, 0x00, 0x01, 0x7F, (byte) 0x80, (byte) 0xA2,
+            (byte) 0xDC, (byte) 0xFF, 0x41, 0x02, 0x24};
+        Random random = new Random(11);
+        for (int n = 0; n < 500_000; n++) {
+            long w = 0;
+            int first = 8;
+            for (int k = 0; k < 8; k++) {
+                byte c = n % 2 == 0 ? near[random.nextInt(near.length)] : (byte) random.nextInt(256);
+                if (n % 3 == 0 && random.nextInt(3) > 0) {
+                    c = (byte) (0x20 + random.nextInt(0x5F)); // mostly ordinary text, specials rarer
+                }
+                w |= (c & 0xFFL) << (8 * k);
+                boolean special = c == '"' || c == '\\' || (c & 0xFF) < 0x20 || (c & 0xFF) >= 0x80;
+                if (special && first == 8) {
+                    first = k;
+                }
+            }
+            long m = LineScanner.specials(w);
+            int got = m == 0 ? 8 : Long.numberOfTrailingZeros(m) >>> 3;
+            assertEquals(first, got, Long.toHexString(w));
+        }
+    }
+
     @Test
     void readsALineExactlyWhenItsStringsAreUtf8() {
         // Strings of random bytes (never a quote, backslash or control character), at every alignment to the
