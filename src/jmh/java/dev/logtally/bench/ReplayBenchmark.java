@@ -38,8 +38,10 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <pre>
  * mvn -o -q -B -Pjmh package -DskipTests -Djdeb.skip
- * java -jar target/benchmarks.jar ReplayBenchmark -f 1 -wi 2 -i 4 -w 5s -r 10s
+ * java -jar target/benchmarks.jar ReplayBenchmark -f 1 -wi 2 -i 4 -w 5s -r 10s -prof dev.logtally.bench.ReplayCpuProfiler
  * </pre>
+ * ({@link ReplayCpuProfiler} adds lines per CPU-second and the cores the run got: on a shared machine the
+ * wall-clock score alone cannot tell a slower replay from a busier machine.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -17,31 +17,71 @@ package dev.logtally.parse;
  * }</pre>
  */
 final class IsoTimestamp {
-    private static final int MIN_LENGTH = "2026-11-24T12:56:22Z".length();
+    static final int MIN_LENGTH = "2026-11-24T12:56:22Z".length();
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
     private IsoTimestamp() {
     }
 
-    /** Epoch milliseconds of {@code c[off, off + len)}, or {@link Event#NO_TIME} when it is not valid. */
+    /**
+     * Epoch milliseconds of {@code c[off, off + len)}, or {@link Event#NO_TIME} when it is not valid: the
+     * Jackson path's entry (its text comes as chars). Every valid timestamp is ASCII, so the chars are taken
+     * as bytes, any other char as a byte that no rule accepts.
+     */
     static long parse(char[] c, int off, int len) {
+        byte[] b = new byte[len];
+        for (int k = 0; k < len; k++) {
+            char ch = c[off + k];
+            b[k] = ch < 0x80 ? (byte) ch : (byte) 0xFF;
+        }
+        return parse(b, 0, len);
+    }
+
+    /**
+     * Epoch milliseconds of the ASCII timestamp {@code c[off, off + len)} (a byte that is not ASCII is
+     * never valid), or {@link Event#NO_TIME} when it is not valid. Straight from the line's bytes: the fast
+     * path's entry, with no copy.
+     */
+    static long parse(byte[] c, int off, int len) {
         if (len < MIN_LENGTH) {
             return Event.NO_TIME;
         }
-        final int end = off + len;
+        long minute = minuteMillis(c, off);
+        return minute == Event.NO_TIME ? Event.NO_TIME : afterMinute(c, off, len, minute);
+    }
+
+    /**
+     * The first part of {@link #parse(byte[], int, int)}: the date, hour and minute of the timestamp at
+     * {@code c[off]}, read from its first 16 bytes only ({@code yyyy-MM-ddTHH:mm}), as epoch milliseconds
+     * before the offset is applied, or {@link Event#NO_TIME} when they are not valid. Depending on those 16
+     * bytes alone, it can be kept for the next timestamp with the same 16 bytes (the lines of one minute).
+     */
+    static long minuteMillis(byte[] c, int off) {
         int century = twoDigits(c, off);
         int yearOfCentury = twoDigits(c, off + 2);
         int month = twoDigits(c, off + 5);
         int day = twoDigits(c, off + 8);
         int hour = twoDigits(c, off + 11);
         int minute = twoDigits(c, off + 14);
-        int second = twoDigits(c, off + 17);
-        char t = c[off + 10];
-        if ((century | yearOfCentury | month | day | hour | minute | second) < 0
-                || c[off + 4] != '-' || c[off + 7] != '-' || (t != 'T' && t != 't')
-                || c[off + 13] != ':' || c[off + 16] != ':'
+        byte t = c[off + 10];
+        if ((century | yearOfCentury | month | day | hour | minute) < 0
+                || c[off + 4] != '-' || c[off + 7] != '-' || (t != 'T' && t != 't') || c[off + 13] != ':'
                 || month < 1 || month > 12 || day < 1 || day > daysInMonth(century * 100 + yearOfCentury, month)
-                || hour > 23 || minute > 59 || second > 59) {
+                || hour > 23 || minute > 59) {
+            return Event.NO_TIME;
+        }
+        return (daysFromEpoch(century * 100 + yearOfCentury, month, day) * 86_400L + hour * 3600L + minute * 60L) * 1000L;
+    }
+
+    /**
+     * The rest of {@link #parse(byte[], int, int)}: given {@link #minuteMillis} of the timestamp
+     * {@code c[off, off + len)} (valid, and {@code len} at least {@value #MIN_LENGTH}), reads the seconds,
+     * the fraction and the offset; epoch milliseconds, or {@link Event#NO_TIME} when they are not valid.
+     */
+    static long afterMinute(byte[] c, int off, int len, long minuteMillis) {
+        final int end = off + len;
+        int second = twoDigits(c, off + 17);
+        if (second < 0 || second > 59 || c[off + 16] != ':') {
             return Event.NO_TIME;
         }
         int i = off + 19;
@@ -68,16 +108,15 @@ final class IsoTimestamp {
         if (offsetSeconds == Integer.MIN_VALUE) {
             return Event.NO_TIME;
         }
-        long seconds = daysFromEpoch(century * 100 + yearOfCentury, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return seconds * 1000L + millis;
+        return minuteMillis + (second - (long) offsetSeconds) * 1000L + millis;
     }
 
     /** The offset at {@code c[i, end)} in seconds east of UTC, or {@code Integer.MIN_VALUE} when not valid. */
-    private static int offsetSeconds(char[] c, int i, int end) {
+    private static int offsetSeconds(byte[] c, int i, int end) {
         if (i >= end) {
             return Integer.MIN_VALUE;
         }
-        char sign = c[i];
+        byte sign = c[i];
         if (sign == 'Z' || sign == 'z') {
             return i + 1 == end ? 0 : Integer.MIN_VALUE;
         }
@@ -111,10 +150,10 @@ final class IsoTimestamp {
     }
 
     /** The value of the two ASCII digits at {@code c[i]}, or a negative number if either is not a digit. */
-    private static int twoDigits(char[] c, int i) {
+    private static int twoDigits(byte[] c, int i) {
         int tens = c[i] - '0';
         int ones = c[i + 1] - '0';
-        // Negative when either is below '0' or above '9' (chars are unsigned, so no overflow).
+        // Negative when either is below '0' or above '9' (a byte that is not ASCII is negative, so below).
         if ((tens | ones | (9 - tens) | (9 - ones)) < 0) {
             return -1000;
         }

@@ -63,6 +63,38 @@ final class Levels {
         return null;
     }
 
+    /** As {@link #constant(char[], int, int)}, for ASCII bytes (a byte that is not ASCII never matches). */
+    static String constant(byte[] b, int off, int len) {
+        if (len == 4) {
+            if (is(b, off, INFO)) {
+                return INFO;
+            }
+            if (is(b, off, WARN)) {
+                return WARN;
+            }
+        } else if (len == 5) {
+            if (is(b, off, ERROR)) {
+                return ERROR;
+            }
+            if (is(b, off, DEBUG)) {
+                return DEBUG;
+            }
+            if (is(b, off, TRACE)) {
+                return TRACE;
+            }
+        }
+        return null;
+    }
+
+    private static boolean is(byte[] b, int off, String constant) {
+        for (int i = 0; i < constant.length(); i++) {
+            if ((b[off + i] & 0xDF) != constant.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ASCII case-insensitive match against an upper-case constant of the same length. */
     private static boolean is(char[] c, int off, String constant) {
         for (int i = 0; i < constant.length(); i++) {

@@ -21,8 +21,21 @@ final class NumberText {
     private NumberText() {
     }
 
-    /** The value of {@code c[off, off + len)}, or NaN when it is not a JSON number. */
+    /**
+     * The value of {@code c[off, off + len)}, or NaN when it is not a JSON number: the Jackson path's
+     * entry. A JSON number is ASCII, so the chars are taken as bytes, any other char as a byte no rule accepts.
+     */
     static double parse(char[] c, int off, int len) {
+        byte[] b = new byte[len];
+        for (int k = 0; k < len; k++) {
+            char ch = c[off + k];
+            b[k] = ch < 0x80 ? (byte) ch : (byte) 0xFF;
+        }
+        return parse(b, 0, len);
+    }
+
+    /** The value of the ASCII text {@code c[off, off + len)}, or NaN when it is not a JSON number. */
+    static double parse(byte[] c, int off, int len) {
         final int end = off + len;
         int i = off;
         boolean negative = i < end && c[i] == '-';
@@ -85,10 +98,10 @@ final class NumberText {
             double v = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
             return negative ? -v : v;
         }
-        return Double.parseDouble(new String(c, off, len));
+        return Double.parseDouble(new String(c, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
-    private static boolean isDigit(char ch) {
+    private static boolean isDigit(byte ch) {
         return ch >= '0' && ch <= '9';
     }
 }

@@ -1,6 +1,10 @@
 package dev.logtally.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * {@link FieldReader}'s rules for the values {@link LineScanner} reads itself: {@code null}, a string of
@@ -14,10 +18,23 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  */
 final class PlainValues {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final LabelCache labels;
     private final Levels levels;
     /** A value's characters (ASCII only, so one byte is one char), for the char-based readers. */
     private final char[] chars;
+    /**
+     * The first 16 bytes of the last timestamp read, as two little-endian words, and their
+     * {@link IsoTimestamp#minuteMillis}. At first all zero bytes, which are no minute ({@link Event#NO_TIME}).
+     */
+    private long minuteFirst;
+    private long minuteSecond;
+    private long minute = Event.NO_TIME;
+    /** The last service label read from bytes: its bytes (the first {@link #lastServiceLength}) and value. */
+    private final byte[] lastService = new byte[LabelCache.MAX_LENGTH];
+    private int lastServiceLength = -1;
+    private String lastServiceValue;
 
     /** For values of at most {@code maxLength} bytes (the caller declines longer ones). */
     PlainValues(LabelCache labels, Levels levels, int maxLength) {
@@ -61,15 +78,25 @@ final class PlainValues {
     void readString(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
         switch (kind) {
             case FieldTable.TIMESTAMP -> {
-                long ms = IsoTimestamp.parse(ascii(b, from, len), 0, len);
+                long ms = timestamp(b, from, len);
                 v.timestampMillis = ms;
                 v.timestampInvalid = ms == Event.NO_TIME;
             }
-            case FieldTable.LEVEL -> v.level = len == 0 ? null : levels.normalize(ascii(b, from, len), 0, len);
-            case FieldTable.SERVICE -> v.service = label(b, from, len);
+            case FieldTable.LEVEL -> v.level = len == 0 ? null : level(b, from, len);
+            case FieldTable.SERVICE -> v.service = service(b, from, len);
             case FieldTable.METHOD -> v.method = label(b, from, len);
             case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
             case FieldTable.DURATION, FieldTable.GAUGE -> readNumber(kind, gauge, b, from, len, v);
+            default -> readText(kind, b, from, len, v);
+        }
+    }
+
+    /**
+     * The text fields, which only the archive tools that show events capture: apart from
+     * {@link #readString}, which stays small enough for the JIT to inline into the scanner's loop.
+     */
+    private static void readText(int kind, byte[] b, int from, int len, EventValues v) {
+        switch (kind) {
             case FieldTable.STACK_TRACE -> v.stackTrace = text(b, from, len);
             case FieldTable.MESSAGE -> v.message = text(b, from, len);
             case FieldTable.LOGGER -> v.logger = text(b, from, len);
@@ -83,7 +110,7 @@ final class PlainValues {
 
     /** FieldReader's result for a number, or a string holding one, whose text is ASCII {@code b[from, from + len)}. */
     void readNumber(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
-        double d = NumberText.parse(ascii(b, from, len), 0, len);
+        double d = NumberText.parse(b, from, len);
         if (kind == FieldTable.DURATION) {
             boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
             v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
@@ -96,8 +123,50 @@ final class PlainValues {
         }
     }
 
+    /**
+     * {@link IsoTimestamp#parse(byte[], int, int)}, with the date, hour and minute (the first 16 bytes)
+     * kept from the last timestamp: the lines of one minute share them, so only the seconds, fraction and
+     * offset are read again.
+     */
+    private long timestamp(byte[] b, int from, int len) {
+        if (len < IsoTimestamp.MIN_LENGTH) {
+            return Event.NO_TIME;
+        }
+        long first = (long) LONGS.get(b, from);
+        long second = (long) LONGS.get(b, from + 8);
+        if (first != minuteFirst || second != minuteSecond) {
+            minuteFirst = first;
+            minuteSecond = second;
+            minute = IsoTimestamp.minuteMillis(b, from);
+        }
+        return minute == Event.NO_TIME ? Event.NO_TIME : IsoTimestamp.afterMinute(b, from, len, minute);
+    }
+
+    /**
+     * The service label: a log's lines name one service line after line, so the last one is kept and
+     * compared first (as bytes), before the cache's hash and lookup.
+     */
+    private String service(byte[] b, int from, int len) {
+        if (len == lastServiceLength && Arrays.equals(lastService, 0, len, b, from, from + len)) {
+            return lastServiceValue;
+        }
+        String value = label(b, from, len);
+        if (len <= lastService.length) {
+            System.arraycopy(b, from, lastService, 0, len);
+            lastServiceLength = len;
+            lastServiceValue = value;
+        }
+        return value;
+    }
+
     private String label(byte[] b, int from, int len) {
-        return len == 0 ? null : labels.intern(ascii(b, from, len), 0, len);
+        return len == 0 ? null : labels.intern(b, from, len);
+    }
+
+    /** The level: one of the five constants straight from the bytes, else {@link Levels}' rules on the chars. */
+    private String level(byte[] b, int from, int len) {
+        String constant = Levels.constant(b, from, len);
+        return constant != null ? constant : levels.normalize(ascii(b, from, len), 0, len);
     }
 
     private static String text(byte[] b, int from, int len) {

@@ -1,13 +1,17 @@
 package dev.logtally.source;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Turns a byte stream into {@link Line}s that carry their byte offsets, so that a checkpoint can name the
  * offset just after the last line counted.
  *
  * <p>Bytes are read in chunks of {@value #CHUNK} bytes into one reusable buffer and scanned for {@code \n}
- * in a tight loop over the array. A line ends at {@code \n}; a {@code \r} just before it is removed from
+ * eight bytes at a time (one 64-bit word per step: about twice as fast as a byte loop,
+ * {@code TailNewlineBenchmark}). A line ends at {@code \n}; a {@code \r} just before it is removed from
  * the line (so {@code \r\n} files work). A lone {@code \r} is <em>not</em> a terminator: it stays inside
  * the line, because Logback never writes one and splitting on it would move offsets away from what the
  * writer meant by a line. Bytes are passed through untouched (no decoding), so a multi-byte UTF-8
@@ -34,6 +38,11 @@ public final class LineSplitter {
 
     /** Bytes asked for per read. */
     public static final int CHUNK = 64 * 1024;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /** Where the bytes come from: {@code InputStream::read} fits; returns -1 at the end, 0 when nothing is there yet. */
     @FunctionalInterface
@@ -138,13 +147,7 @@ public final class LineSplitter {
         final byte[] b = buf;
         final int lim = limit;
         int i = scanFrom;
-        while (true) {
-            while (i < lim && b[i] != '\n') {
-                i++;
-            }
-            if (i == lim) {
-                break;
-            }
+        while ((i = newline(b, i, lim)) >= 0) {
             deliver(sink, i);
             i++;
         }
@@ -160,6 +163,39 @@ public final class LineSplitter {
             limit = 0;
             scanFrom = 0;
         }
+    }
+
+    /**
+     * The index of the first {@code \n} in {@code b[from, lim)}, or -1. Eight bytes per step: in
+     * {@code x = word ^ 0x0A0A…}, a newline is a zero byte, and the lowest byte marked by
+     * {@code (x - 0x0101…) & ~x & 0x8080…} is the first zero byte (a borrow only runs upwards from a
+     * zero byte, so marks above it may be wrong but never the lowest).
+     */
+    static int newline(byte[] b, int from, int lim) {
+        int i = from;
+        // Two words per step while there are: one test and one branch per 16 bytes of a 400-byte line.
+        for (; i + 16 <= lim; i += 16) {
+            long x0 = (long) LONGS.get(b, i) ^ NEWLINES;
+            long x1 = (long) LONGS.get(b, i + 8) ^ NEWLINES;
+            long m0 = (x0 - ONES) & ~x0 & HIGH_BITS;
+            long m1 = (x1 - ONES) & ~x1 & HIGH_BITS;
+            if ((m0 | m1) != 0) {
+                return m0 != 0 ? i + (Long.numberOfTrailingZeros(m0) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(m1) >>> 3);
+            }
+        }
+        for (; i + 8 <= lim; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long m = (x - ONES) & ~x & HIGH_BITS;
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        for (; i < lim; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Delivers the line ending with the newline at index {@code nl}. */

@@ -29,6 +29,8 @@ class IsoTimestampTest {
             long expected = instant.getEpochSecond() * 1000 + shownNanos / 1_000_000;
             char[] chars = ("xx" + text + "yy").toCharArray();
             assertEquals(expected, IsoTimestamp.parse(chars, 2, text.length()), text);
+            byte[] bytes = ("xxx" + text + "\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(expected, IsoTimestamp.parse(bytes, 3, text.length()), text);
         }
     }
 

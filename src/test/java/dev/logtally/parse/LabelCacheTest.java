@@ -48,4 +48,37 @@ class LabelCacheTest {
         assertNotSame(a, intern(longValue));
         assertEquals(0, cache.size());
     }
+    @Test
+    void bytesAndCharsOfTheSameTextGiveTheSameInstance() {
+        byte[] b = "xxorders|GET /api/orders/{id}|yy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String fromBytes = cache.intern(b, 2, 6);
+        assertEquals("orders", fromBytes);
+        assertSame(fromBytes, intern("orders"));
+        String method = intern("GET /api/orders/{id}");
+        assertSame(method, cache.intern(b, 9, 20));
+        assertSame(cache.intern(b, 9, 20), cache.intern(b, 9, 20));
+        assertNotSame(method, cache.intern(b, 9, 19)); // a prefix is another value
+        assertEquals("GET /api/orders/{id", cache.intern(b, 9, 19));
+        byte[] longer = "z".repeat(LabelCache.MAX_LENGTH + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("z".repeat(LabelCache.MAX_LENGTH + 1), cache.intern(longer, 0, longer.length));
+        assertNotSame(cache.intern(longer, 0, longer.length), cache.intern(longer, 0, longer.length));
+    }
+    @Test
+    void aTextHasOneHashAsCharsAndAsBytesAtAnyOffset() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 2_000; n++) {
+            char[] text = new char[random.nextInt(41)];
+            for (int k = 0; k < text.length; k++) {
+                text[k] = (char) (0x20 + random.nextInt(0x5F));
+            }
+            int off = random.nextInt(9);
+            byte[] b = new byte[off + text.length + random.nextInt(3)];
+            for (int k = 0; k < text.length; k++) {
+                b[off + k] = (byte) text[k];
+            }
+            assertEquals(LabelCache.hash(text, 0, text.length), LabelCache.hash(b, off, text.length), new String(text));
+            LabelCache fresh = new LabelCache();
+            assertSame(fresh.intern(b, off, text.length), fresh.intern(text, 0, text.length), new String(text));
+        }
+    }
 }

@@ -127,6 +127,73 @@ class LineScannerTest {
         assertTrue(fast > mutated.size() / 5, fast + " of " + mutated.size() + " mutated lines read by the fast path");
     }
 
+    /**
+     * Names are matched from the 8-byte words that find their end: every length 0–40 (the configured names,
+     * their prefixes and extensions), with an escape, a quote, a control byte or a non-ASCII byte at every
+     * position, at every distance from the line's end (the last 16 bytes take the byte-wise way).
+     */
+    @Test
+    void agreesWithJacksonOnNamesOfEveryLengthAndPlace() {
+        List<String> names = new ArrayList<>();
+        for (String n : new String[] {"level", "service", "@timestamp", "duration_ms", "error_type", "method",
+            "stack_trace", "queue_depth", "correlation_id", "a_name_of_sixteen", "x"}) {
+            names.add(n);
+            names.add(n.substring(0, n.length() - 1));
+            names.add(n + "_");
+            names.add(n + "_".repeat(40 - Math.min(40, n.length())));
+        }
+        names.add("");
+        String[] specials = {"\\u0065", "\\\"", "\u00e9", "\t", "\\n"};
+        List<byte[]> lines = new ArrayList<>();
+        int plain = 0;
+        for (String name : names) {
+            plain += 2 * 7;
+            List<String> variants = new ArrayList<>(List.of(name));
+            for (String special : specials) {
+                for (int at = 0; at <= name.length(); at++) {
+                    variants.add(name.substring(0, at) + special + name.substring(at));
+                }
+            }
+            for (String variant : variants) {
+                for (int tail = 0; tail < 20; tail += 3) {
+                    lines.add(bytes("{\"level\":\"WARN\",\"" + variant + "\":\"v\"" + " ".repeat(tail) + "}"));
+                    lines.add(bytes("{\"" + variant + "\":" + "1".repeat(1 + tail) + "}"));
+                }
+            }
+        }
+        ParserOptions tailer = ParserOptions.builder().gauges(List.of("queue_depth", "a_name_of_sixteen")).build();
+        int fast = compare(lines, tailer);
+        compare(lines, ParserOptions.builder().captureAll().build());
+        // Lines whose names hold nothing special are the fast path's, but for a number given to a text field.
+        assertTrue(fast > plain * 9 / 10, fast + " of " + plain + " plain lines read by the fast path");
+    }
+
+    /** The word test's lowest mark is the first quote, backslash, control or non-ASCII byte, for any word. */
+    @Test
+    void theWordTestMarksTheFirstSpecialByte() {
+        byte[] near = {0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x1F, 0x20, 0x00, 0x01, 0x7F, (byte) 0x80, (byte) 0xA2,
+            (byte) 0xDC, (byte) 0xFF, 0x41, 0x02, 0x24};
+        Random random = new Random(11);
+        for (int n = 0; n < 500_000; n++) {
+            long w = 0;
+            int first = 8;
+            for (int k = 0; k < 8; k++) {
+                byte c = n % 2 == 0 ? near[random.nextInt(near.length)] : (byte) random.nextInt(256);
+                if (n % 3 == 0 && random.nextInt(3) > 0) {
+                    c = (byte) (0x20 + random.nextInt(0x5F)); // mostly ordinary text, specials rarer
+                }
+                w |= (c & 0xFFL) << (8 * k);
+                boolean special = c == '"' || c == '\\' || (c & 0xFF) < 0x20 || (c & 0xFF) >= 0x80;
+                if (special && first == 8) {
+                    first = k;
+                }
+            }
+            long m = LineScanner.specials(w);
+            int got = m == 0 ? 8 : Long.numberOfTrailingZeros(m) >>> 3;
+            assertEquals(first, got, Long.toHexString(w));
+        }
+    }
+
     @Test
     void readsALineExactlyWhenItsStringsAreUtf8() {
         // Strings of random bytes (never a quote, backslash or control character), at every alignment to the

@@ -37,6 +37,8 @@ class NumberTextTest {
             }
             String s = sb.toString();
             assertEquals(Double.parseDouble(s), NumberText.parse(s.toCharArray(), 0, s.length()), s);
+            byte[] bytes = ("\u00e9" + s + "\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Double.parseDouble(s), NumberText.parse(bytes, 2, s.length()), s);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.logtally.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -145,5 +146,41 @@ class LineSplitterTest {
         s.startSkipping(40);
         s.readFrom(new ByteArrayInputStream(utf8("tail\nok\n"))::read, 100, c);
         assertEquals(List.of(new Collector.Got("f", 40, 105, "", true), new Collector.Got("f", 105, 108, "ok", false)), c.got);
+    }
+    /**
+     * The word-at-a-time newline search against a byte loop: every start and end inside buffers whose
+     * bytes sit next to 0x0A in value (0x09, 0x0B, 0x8A, 0x0A with the high bit, 0x00, 0xFF, 0x01) and
+     * random ones, one or two newlines at every position, so every lane of a word and every tail length
+     * is covered.
+     */
+    @Test
+    void wordwiseNewlineSearchFindsTheFirstNewlineLikeAByteLoop() {
+        byte[] near = {0x09, 0x0B, (byte) 0x8A, 0x00, (byte) 0xFF, 0x01, 0x1A, 0x7A, 0x2A};
+        java.util.Random random = new java.util.Random(4);
+        int checked = 0;
+        for (int round = 0; round < 400; round++) {
+            byte[] b = new byte[1 + random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = round % 2 == 0 ? near[random.nextInt(near.length)] : (byte) random.nextInt(256);
+            }
+            int newlines = random.nextInt(3);
+            for (int n = 0; n < newlines; n++) {
+                b[random.nextInt(b.length)] = '\n';
+            }
+            for (int from = 0; from <= b.length; from++) {
+                for (int lim = from; lim <= b.length; lim++) {
+                    int expected = -1;
+                    for (int k = from; k < lim; k++) {
+                        if (b[k] == '\n') {
+                            expected = k;
+                            break;
+                        }
+                    }
+                    assertEquals(expected, LineSplitter.newline(b, from, lim), () -> Arrays.toString(b));
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100_000, "cases checked: " + checked);
     }
 }
