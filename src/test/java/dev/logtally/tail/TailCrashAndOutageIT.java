@@ -118,7 +118,7 @@ class TailCrashAndOutageIT {
     }
 
     private static void awaitCheckpointed(RealProgram pg, long lines) {
-        Poll.until(Duration.ofSeconds(30), "tail to push " + lines + " lines", () -> Double.valueOf(lines)
+        Poll.until(Duration.ofSeconds(90), "tail to push " + lines + " lines", () -> Double.valueOf(lines)
                 .equals(PromText.parse(pg.get("/metrics")).get("logtally_lines_total{instance=\"it\",job=\"crash\"}")));
     }
 
@@ -129,7 +129,7 @@ class TailCrashAndOutageIT {
     private LogtallyProcess start(Path logs, Path config, RealProgram pg) {
         double startedAt = System.currentTimeMillis() / 1000.0;
         LogtallyProcess p = launch(logs, config, pg);
-        Poll.until(Duration.ofSeconds(30), "tail to push after its start", () -> {
+        Poll.until(Duration.ofSeconds(90), "tail to push after its start", () -> {
             if (!p.isAlive()) {
                 throw new AssertionError("tail exited:\n" + p.output());
             }
