@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  *
  * <pre>{@code
  * logtally tail --path /var/log/app/app.log --state-dir /var/lib/logtally --push http://127.0.0.1:9091 --job app
- * logtally replay samples/logs --format prometheus
+ * logtally replay samples/logs --config samples/logtally.properties --format prometheus
  * }</pre>
  *
  * Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration (one line on stderr).

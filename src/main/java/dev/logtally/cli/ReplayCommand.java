@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * archives, read in parallel; see {@link ReplayTool} for the three outputs.
  *
  * <pre>{@code
- * logtally replay samples/logs --namespace loka_stratum
+ * logtally replay samples/logs --config samples/logtally.properties
  * logtally replay 'logs/app.2026-11-2*.gz' --format openmetrics --step 1m > backfill.om
  * logtally replay logs --push http://127.0.0.1:9091 --job app-replay
  * }</pre>

@@ -33,14 +33,20 @@ final class Fixtures {
     }
 
     /** Options as the samples need them, plus {@code extra} keys. */
+    /**
+     * The shipped samples' configuration file (samples/logtally.properties, the one the README's first
+     * command uses) plus {@code extra} flags as key, value pairs.
+     */
     static Options options(String... extra) {
         Map<String, String> flags = new HashMap<>();
-        flags.put("namespace", NS);
-        flags.put("gauges", String.join(",", SAMPLE_GAUGES));
         for (int i = 0; i < extra.length; i += 2) {
             flags.put(extra[i], extra[i + 1]);
         }
-        return OptionsLoader.load(null, flags, Map.of());
+        return OptionsLoader.load(sampleConfig(), flags, Map.of());
+    }
+
+    static Path sampleConfig() {
+        return Path.of(System.getProperty("logtally.project.dir", "."), "samples", "logtally.properties");
     }
 
     static Path sampleDir() {
