@@ -174,6 +174,10 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             if (!started && inFlight == 0 && queue.isEmpty()) {
                 break;
             }
+            // Nobody interrupts this worker on purpose (stop() unparks it), but an attached appender may
+            // leave the flag set (restoring it after an InterruptedException): with it set, every park
+            // returns at once and the idle worker would spin on a whole core.
+            Thread.interrupted();
             if (started) {
                 backoff.idle();
             } else {

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -139,5 +140,23 @@ class NeverDropAsyncConfigTest {
         context.stop();
         assertFalse(rec.isStarted(), "attached appender stopped with the async appender");
         assertFalse(async.worker().isAlive(), "worker ended at stop");
+    }
+
+    @Test
+    void anInterruptLeftByAnAttachedAppenderDoesNotKeepTheWorkerAwake() {
+        LoggerContext context = configure("    <maxLatency>1 minute</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
+        NeverDropAsyncAppender async = async(context);
+        RecordingAppender rec = recorder(async);
+        context.getLogger("t").info("interrupt the worker");
+        Poll.until(WAIT, "the event recorded", () -> rec.seen().size() == 1);
+        Thread worker = async.worker();
+        // With its interrupt flag set, parkNanos returns at once: the worker would spin on a whole core.
+        Poll.until(WAIT, "the worker asleep, its interrupt flag cleared", () -> !worker.isInterrupted()
+                && worker.getState() == Thread.State.TIMED_WAITING && LockSupport.getBlocker(worker) == async);
+        context.getLogger("t").info("after");
+        context.stop();
+        String thread = Thread.currentThread().getName();
+        assertEquals(List.of("interrupt the worker|" + thread + "|null|-", "after|" + thread + "|null|-"), rec.seen());
+        assertFalse(worker.isAlive(), "worker ended at stop");
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * on purpose out of {@code doAppend} (where {@code AppenderBase} would catch a RuntimeException itself, an
  * appender of one's own need not): an {@link IllegalStateException} for messages starting with
  * {@code boom}, an {@link AssertionError} (an {@code Error}) for messages starting with {@code fatal}.
+ * A message starting with {@code interrupt} is recorded and leaves the appending thread's interrupt flag
+ * set, as code that catches an {@code InterruptedException} and restores the flag does.
  */
 public class RecordingAppender extends AppenderBase<ILoggingEvent> {
     private final List<String> seen = new ArrayList<>();
@@ -31,6 +33,9 @@ public class RecordingAppender extends AppenderBase<ILoggingEvent> {
         String message = e.getFormattedMessage();
         String caller = e.hasCallerData() ? e.getCallerData()[0].getMethodName() : "-";
         seen.add(message + "|" + e.getThreadName() + "|" + e.getMDCPropertyMap().get("k") + "|" + caller);
+        if (message.startsWith("interrupt")) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What was recorded so far, in order. */
