@@ -191,7 +191,7 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
     private void dispatch(ILoggingEvent event) {
         try {
             appenders.appendLoopOnAppenders(event);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // a checked one too: Kotlin, or a sneaky throw, need not declare it
             failedEvents.incrementAndGet();
             addError("[" + name + "] an attached appender failed on an event (written by none after it); going on", e);
         }

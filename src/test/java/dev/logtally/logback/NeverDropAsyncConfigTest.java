@@ -126,16 +126,17 @@ class NeverDropAsyncConfigTest {
         LoggerContext context = configure("    <maxLatency>1</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
         NeverDropAsyncAppender async = async(context);
         RecordingAppender rec = recorder(async);
-        for (String m : List.of("a", "boom 1", "b", "fatal 2", "c")) {
+        for (String m : List.of("a", "boom 1", "b", "fatal 2", "c", "checked 3", "d")) {
             context.getLogger("t").info(m);
         }
-        Poll.until(WAIT, "a, b, c recorded", () -> rec.seen().size() == 3);
+        Poll.until(WAIT, "a, b, c, d recorded", () -> rec.seen().size() == 4);
         String thread = Thread.currentThread().getName();
-        assertEquals(List.of("a|" + thread + "|null|-", "b|" + thread + "|null|-", "c|" + thread + "|null|-"), rec.seen());
+        assertEquals(List.of("a|" + thread + "|null|-", "b|" + thread + "|null|-", "c|" + thread + "|null|-",
+                "d|" + thread + "|null|-"), rec.seen());
         String failed = "[ASYNC] an attached appender failed on an event (written by none after it); going on";
-        assertEquals(List.of(failed + " <java.lang.IllegalStateException: boom 1>", failed + " <java.lang.AssertionError: fatal 2>"),
-                errors(context));
-        assertEquals(2, async.getFailedEventCount());
+        assertEquals(List.of(failed + " <java.lang.IllegalStateException: boom 1>", failed + " <java.lang.AssertionError: fatal 2>",
+                failed + " <java.io.IOException: checked 3>"), errors(context));
+        assertEquals(3, async.getFailedEventCount());
         assertTrue(async.worker().isAlive(), "worker alive");
         context.stop();
         assertFalse(rec.isStarted(), "attached appender stopped with the async appender");

@@ -10,6 +10,8 @@ import java.util.List;
  * on purpose out of {@code doAppend} (where {@code AppenderBase} would catch a RuntimeException itself, an
  * appender of one's own need not): an {@link IllegalStateException} for messages starting with
  * {@code boom}, an {@link AssertionError} (an {@code Error}) for messages starting with {@code fatal}.
+ * A message starting with {@code checked} throws a checked {@link java.io.IOException} undeclared, as an
+ * appender written in Kotlin (which has no checked exceptions) may.
  * A message starting with {@code interrupt} is recorded and leaves the appending thread's interrupt flag
  * set, as code that catches an {@code InterruptedException} and restores the flag does.
  */
@@ -25,7 +27,15 @@ public class RecordingAppender extends AppenderBase<ILoggingEvent> {
         if (message.startsWith("fatal")) {
             throw new AssertionError(message);
         }
+        if (message.startsWith("checked")) {
+            throw RecordingAppender.<RuntimeException>undeclared(new java.io.IOException(message));
+        }
         super.doAppend(e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T undeclared(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Override
