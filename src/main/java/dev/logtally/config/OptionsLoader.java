@@ -280,7 +280,7 @@ public final class OptionsLoader {
                 throw new ConfigException(k, "'" + s + "' is not a whole number");
             }
             if (value != (int) value) {
-                throw new ConfigException(k, "'" + s + "' is too large");
+                throw new ConfigException(k, "'" + s + "' is too " + (value > 0 ? "large" : "small"));
             }
             return (int) value;
         }

@@ -121,6 +121,7 @@ class OptionsLoaderTest {
             "labels.max.values|0|labels.max.values: 0 is outside 1..100000",
             "labels.max.values|100001|labels.max.values: 100001 is outside 1..100000",
             "labels.max.values|4294967297|labels.max.values: '4294967297' is too large",
+            "labels.max.values|-4294967297|labels.max.values: '-4294967297' is too small",
             "labels.max.values|ten|labels.max.values: 'ten' is not a whole number",
             "error.levels|' , '|error.levels: must list at least one level",
             "line.max.bytes|1TB|line.max.bytes: '1TB' is not a size (write e.g. 1048576, 512KiB, 1MiB)",
