@@ -233,7 +233,7 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
         }
     }
 
-    /** Events the queue holds before a caller has to wait for room (at least 1; default 8192). */
+    /** Events the queue holds before a caller has to wait for room (at least 1, 1 holding 2: the ring's least; default 8192). */
     public int getQueueSize() {
         return queueSize;
     }
