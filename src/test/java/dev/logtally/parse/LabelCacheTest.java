@@ -81,4 +81,15 @@ class LabelCacheTest {
             assertSame(fresh.intern(b, off, text.length), fresh.intern(text, 0, text.length), new String(text));
         }
     }
+
+    /** Hashes take each char's low byte: a non-ASCII text can share its hash (and set) with an ASCII one. */
+    @Test
+    void textsWithTheSameHashStayApart() {
+        String polish = intern("\u0141x"); // U+0141 has the low byte of 'A'
+        assertEquals(LabelCache.hash("\u0141x".toCharArray(), 0, 2), LabelCache.hash("Ax".toCharArray(), 0, 2));
+        String ascii = cache.intern("Ax".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 2);
+        assertEquals(java.util.List.of("\u0141x", "Ax", 2), java.util.List.of(polish, ascii, cache.size()));
+        assertSame(ascii, intern("Ax"));
+        assertSame(polish, intern("\u0141x"));
+    }
 }
