@@ -28,7 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>What it keeps of {@code AsyncAppender} (Logback 1.6.6), because it replaces it in the drop-in:
  * appenders attached with {@code <appender-ref>}; {@code prepareForDeferredProcessing()} and, when
  * {@code includeCallerData} is set, the caller data taken on the caller's thread; configuration errors
- * (no appender attached, {@code queueSize} &lt; 1, {@code maxLatency} &lt; 1 ms) reported through the
+ * (no appender attached, {@code queueSize} &lt; 1, {@code maxLatency} &lt; 1 ms or not a Logback duration,
+ * {@code maxFlushTime} &lt; 0) reported through the
  * status system, the appender then not started; {@code stop()} writes the whole queue and only then stops
  * the attached appenders (waiting at most {@code maxFlushTime} ms, 0 = until empty). Differences, all on
  * purpose: a full queue always blocks the caller (no {@code discardingThreshold}, no {@code neverBlock});
