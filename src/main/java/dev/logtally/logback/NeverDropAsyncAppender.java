@@ -8,6 +8,7 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import ch.qos.logback.core.util.Duration;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * the worker is never interrupted (an interrupt breaks the compression wait of
  * {@link ShutdownSafeRollingFileAppender}); an exception from an attached appender is reported and the
  * worker goes on with the next event; events logged by the worker thread itself (an attached appender
- * that logs) are queued if there is room, else written at once (waiting for room would deadlock); several
- * attached appenders are allowed.
+ * that logs while it writes) are kept aside and written right after the event being written, in their
+ * order, without waiting for room (that would deadlock) and without writing them re-entrantly (Logback's
+ * re-entrancy guard would drop them); several attached appenders are allowed.
  *
  * <pre>{@code
  * <appender name="LOGTALLY" class="dev.logtally.logback.NeverDropAsyncAppender">
@@ -84,6 +86,8 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
     private boolean includeCallerData;
     private volatile EventRing<ILoggingEvent> ring;
     private volatile Thread worker;
+    /** Events logged by the worker thread itself (an attached appender that logs); touched by the worker only. */
+    private final ArrayDeque<ILoggingEvent> ownEvents = new ArrayDeque<>();
 
     @Override
     public void start() {
@@ -133,10 +137,10 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             event.getCallerData();
         }
         if (Thread.currentThread() == worker) {
-            // An attached appender logging: the worker cannot wait for room that only it can make.
-            if (!ring.offer(event)) {
-                dispatch(event);
-            }
+            // An attached appender logging while it writes: the worker cannot wait for room that only it can
+            // make, nor write the event now (the appender's re-entrancy guard would drop it without a word).
+            // It is written right after the event being written, in the order it was logged.
+            ownEvents.add(event);
             return;
         }
         IN_FLIGHT.getAndAdd(this, 1);
@@ -161,6 +165,9 @@ public class NeverDropAsyncAppender extends UnsynchronizedAppenderBase<ILoggingE
             int written = 0;
             for (ILoggingEvent e; (e = queue.poll()) != null; ) {
                 dispatch(e);
+                for (ILoggingEvent own; (own = ownEvents.poll()) != null; ) {
+                    dispatch(own);
+                }
                 if (++written % SIGNAL_EVERY == 0) {
                     queue.signalRoom();
                 }

@@ -144,6 +144,22 @@ class NeverDropAsyncConfigTest {
     }
 
     @Test
+    void eventsLoggedByAnAttachedAppenderAreWrittenInOrderEvenWhenTheQueueIsFull() {
+        // queueSize 1 holds 2 events: the third event the appender logs from the worker finds the queue full.
+        LoggerContext context = configure("    <queueSize>1</queueSize>\n    <maxLatency>1</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
+        NeverDropAsyncAppender async = async(context);
+        RecordingAppender rec = recorder(async);
+        context.getLogger("t").info("echo 5");
+        String worker = async.worker().getName();
+        List<String> expected = List.of("echo 5|" + Thread.currentThread().getName() + "|null|-", "echoed 0|" + worker + "|null|-",
+                "echoed 1|" + worker + "|null|-", "echoed 2|" + worker + "|null|-", "echoed 3|" + worker + "|null|-",
+                "echoed 4|" + worker + "|null|-");
+        Poll.until(WAIT, "the event and the five it made recorded", () -> rec.seen().size() >= expected.size());
+        context.stop();
+        assertEquals(expected, rec.seen());
+    }
+
+    @Test
     void anInterruptLeftByAnAttachedAppenderDoesNotKeepTheWorkerAwake() {
         LoggerContext context = configure("    <maxLatency>1 minute</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
         NeverDropAsyncAppender async = async(context);

@@ -14,6 +14,8 @@ import java.util.List;
  * appender written in Kotlin (which has no checked exceptions) may.
  * A message starting with {@code interrupt} is recorded and leaves the appending thread's interrupt flag
  * set, as code that catches an {@code InterruptedException} and restores the flag does.
+ * A message {@code echo N} is recorded, then the appender itself logs {@code echoed 0} … {@code echoed N-1}
+ * through its context's logger {@code echo}, on the thread that is appending (an appender that logs).
  */
 public class RecordingAppender extends AppenderBase<ILoggingEvent> {
     private final List<String> seen = new ArrayList<>();
@@ -45,6 +47,12 @@ public class RecordingAppender extends AppenderBase<ILoggingEvent> {
         seen.add(message + "|" + e.getThreadName() + "|" + e.getMDCPropertyMap().get("k") + "|" + caller);
         if (message.startsWith("interrupt")) {
             Thread.currentThread().interrupt();
+        }
+        if (message.startsWith("echo ")) {
+            int n = Integer.parseInt(message.substring(5));
+            for (int i = 0; i < n; i++) {
+                ((ch.qos.logback.classic.LoggerContext) getContext()).getLogger("echo").info("echoed {}", i);
+            }
         }
     }
 
