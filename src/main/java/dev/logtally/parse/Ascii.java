@@ -1,9 +1,10 @@
 package dev.logtally.parse;
 
 /**
- * Copies text held as chars (Jackson's buffers) to bytes, for text whose every valid form is ASCII: one
- * char is one byte. The byte readers ({@link IsoTimestamp}, {@link NumberText}) serve the Jackson path
- * through {@link #bytes}.
+ * Copies between text held as chars (Jackson's buffers) and as bytes (a line's), for text whose every
+ * valid form is ASCII: one char is one byte. The byte readers ({@link IsoTimestamp}, {@link NumberText})
+ * serve the Jackson path through {@link #bytes}; {@link LabelCache} stores a value read from bytes through
+ * {@link #chars}.
  *
  * <pre>{@code
  * long ms = IsoTimestamp.parse(Ascii.bytes(chars, off, len), 0, len);
@@ -24,5 +25,14 @@ final class Ascii {
             b[k] = ch < 0x80 ? (byte) ch : (byte) 0xFF;
         }
         return b;
+    }
+
+    /** The ASCII bytes {@code b[off, off + len)} as chars. */
+    static char[] chars(byte[] b, int off, int len) {
+        char[] c = new char[len];
+        for (int i = 0; i < len; i++) {
+            c[i] = (char) b[off + i];
+        }
+        return c;
     }
 }
