@@ -61,23 +61,18 @@ final class GaugeSet {
         return out;
     }
 
-    /** Restores {@code f} if it is one of the configured gauges; returns false when it is not. */
-    boolean restore(MetricFamily f, String where) {
+    /** Restores {@code f} if it is one of the configured gauges; ignores it when it is not. */
+    void restore(MetricFamily f, String where) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(f.name())) {
-                Restoring.requireShape(f, MetricType.GAUGE, List.of(), where);
-                if (f.series().size() != 1) {
-                    throw Restoring.invalid(f.name(), "number of series (" + f.series().size() + ")", where);
-                }
-                Series s = f.series().get(0);
+                Series s = Restoring.onlySeries(f, MetricType.GAUGE, where);
                 if (!Double.isFinite(s.value())) {
                     throw Restoring.invalid(f, s, "value " + s.value(), where);
                 }
                 values[i] = s.value();
                 times[i] = s.timeMillis();
-                return true;
+                return;
             }
         }
-        return false;
     }
 }

@@ -23,6 +23,15 @@ final class Restoring {
         }
     }
 
+    /** The one series of an unlabelled family of {@code type}. */
+    static Series onlySeries(MetricFamily f, MetricType type, String where) {
+        requireShape(f, type, List.of(), where);
+        if (f.series().size() != 1) {
+            throw invalid(f.name(), "number of series (" + f.series().size() + ")", where);
+        }
+        return f.series().get(0);
+    }
+
     static long count(double v, MetricFamily f, Series s, String where) {
         if (!(v >= 0 && v <= MAX_EXACT) || v != Math.rint(v)) {
             throw invalid(f, s, "count " + v, where);

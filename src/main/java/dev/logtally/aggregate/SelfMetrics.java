@@ -240,11 +240,8 @@ public final class SelfMetrics {
     }
 
     private static long restoreSingle(MetricFamily f, String where) {
-        Restoring.requireShape(f, MetricType.COUNTER, List.of(), where);
-        if (f.series().size() != 1) {
-            throw Restoring.invalid(f.name(), "number of series (" + f.series().size() + ")", where);
-        }
-        return Restoring.count(f.series().get(0).value(), f, f.series().get(0), where);
+        Series s = Restoring.onlySeries(f, MetricType.COUNTER, where);
+        return Restoring.count(s.value(), f, s, where);
     }
 
     private static MetricFamily single(String name, MetricType type, String help, double value) {

@@ -67,6 +67,21 @@ final class EventValues {
         stackTraceAt = -1;
     }
 
+    /** The duration read as {@code d}: kept when finite and not negative, else NaN and reported. */
+    void duration(double d) {
+        boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
+        durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
+        durationInvalid = !valid;
+    }
+
+    /** Gauge {@code g} read as {@code d}: kept when finite, else NaN and reported. */
+    void gauge(int g, double d) {
+        boolean valid = Double.isFinite(d);
+        gauges[g] = valid ? d + 0.0 : Double.NaN;
+        gaugeInvalid[g] = !valid;
+        gaugesTouched = true;
+    }
+
     Event toEvent() {
         return new Event(timestampMillis, level, service, release, errorType, stackHash, method, durationMs,
                 gauges.length == 0 ? null : gauges.clone(),

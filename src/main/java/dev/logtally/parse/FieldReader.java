@@ -32,18 +32,14 @@ final class FieldReader {
             case FieldTable.SERVICE -> v.service = label(p, t);
             case FieldTable.METHOD -> v.method = label(p, t);
             case FieldTable.ERROR_TYPE -> v.errorType = label(p, t);
-            case FieldTable.DURATION -> {
-                double d = t == JsonToken.VALUE_NULL ? Double.NaN : number(p, t);
-                boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
-                v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
-                v.durationInvalid = !valid && t != JsonToken.VALUE_NULL;
-            }
-            case FieldTable.GAUGE -> {
-                double d = t == JsonToken.VALUE_NULL ? Double.NaN : number(p, t);
-                boolean valid = Double.isFinite(d);
-                v.gauges[gauge] = valid ? d + 0.0 : Double.NaN;
-                v.gaugeInvalid[gauge] = !valid && t != JsonToken.VALUE_NULL;
-                v.gaugesTouched = true;
+            case FieldTable.DURATION, FieldTable.GAUGE -> {
+                if (t == JsonToken.VALUE_NULL) {
+                    PlainValues.readNull(kind, gauge, v);
+                } else if (kind == FieldTable.DURATION) {
+                    v.duration(number(p, t));
+                } else {
+                    v.gauge(gauge, number(p, t));
+                }
             }
             case FieldTable.STACK_HEAD -> {
                 // Left undecoded; its head is read from the line's bytes only if no error_type comes.

@@ -29,12 +29,7 @@ final class IsoTimestamp {
      * as bytes, any other char as a byte that no rule accepts.
      */
     static long parse(char[] c, int off, int len) {
-        byte[] b = new byte[len];
-        for (int k = 0; k < len; k++) {
-            char ch = c[off + k];
-            b[k] = ch < 0x80 ? (byte) ch : (byte) 0xFF;
-        }
-        return parse(b, 0, len);
+        return parse(Ascii.bytes(c, off, len), 0, len);
     }
 
     /**

@@ -46,16 +46,14 @@ final class LabelCache {
         for (int k = base; k < base + WAYS; k++) {
             String v = values[k];
             if (v == null) {
-                return store(k, h, c, off, len);
+                return store(k, h, Arrays.copyOfRange(c, off, off + len));
             }
             char[] t = texts[k];
             if (hashes[k] == h && Arrays.equals(t, 0, t.length, c, off, off + len)) {
                 return v;
             }
         }
-        int victim = nextVictim[set];
-        nextVictim[set] = (byte) ((victim + 1) % WAYS);
-        return store(base + victim, h, c, off, len);
+        return store(victim(set), h, Arrays.copyOfRange(c, off, off + len));
     }
 
     /**
@@ -73,15 +71,13 @@ final class LabelCache {
         for (int k = base; k < base + WAYS; k++) {
             String v = values[k];
             if (v == null) {
-                return store(k, h, chars(b, off, len), 0, len);
+                return store(k, h, Ascii.chars(b, off, len));
             }
             if (hashes[k] == h && sameText(asciiTexts[k], b, off, len)) {
                 return v;
             }
         }
-        int victim = nextVictim[set];
-        nextVictim[set] = (byte) ((victim + 1) % WAYS);
-        return store(base + victim, h, chars(b, off, len), 0, len);
+        return store(victim(set), h, Ascii.chars(b, off, len));
     }
 
     /** Whether the ASCII text {@code t} (null for a value that is not ASCII) is {@code b[off, off + len)}: 8 bytes at a time. */
@@ -135,11 +131,7 @@ final class LabelCache {
             }
             h = (h + (long) LONGS.get(b, last)) * MIX;
         } else {
-            long w = 0;
-            for (int k = off + len - 1; k >= off; k--) {
-                w = w << 8 | (b[k] & 0xFF);
-            }
-            h = (h + w) * MIX;
+            h = (h + ByteNames.word(b, off, len)) * MIX;
         }
         return finish(h);
     }
@@ -163,14 +155,6 @@ final class LabelCache {
         return h ^ (h >>> 16);
     }
 
-    private static char[] chars(byte[] b, int off, int len) {
-        char[] c = new char[len];
-        for (int i = 0; i < len; i++) {
-            c[i] = (char) b[off + i];
-        }
-        return c;
-    }
-
     /** How many values the cache holds (for tests). */
     int size() {
         int n = 0;
@@ -182,8 +166,15 @@ final class LabelCache {
         return n;
     }
 
-    private String store(int slot, int h, char[] c, int off, int len) {
-        char[] text = Arrays.copyOfRange(c, off, off + len);
+    /** The slot of {@code set} a miss in the full set replaces: each in turn. */
+    private int victim(int set) {
+        int victim = nextVictim[set];
+        nextVictim[set] = (byte) ((victim + 1) % WAYS);
+        return set * WAYS + victim;
+    }
+
+    /** Stores {@code text} (the cache's own copy from now on) in {@code slot}; returns its value. */
+    private String store(int slot, int h, char[] text) {
         String value = new String(text);
         values[slot] = value;
         texts[slot] = text;

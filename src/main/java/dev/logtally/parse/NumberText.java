@@ -26,12 +26,7 @@ final class NumberText {
      * entry. A JSON number is ASCII, so the chars are taken as bytes, any other char as a byte no rule accepts.
      */
     static double parse(char[] c, int off, int len) {
-        byte[] b = new byte[len];
-        for (int k = 0; k < len; k++) {
-            char ch = c[off + k];
-            b[k] = ch < 0x80 ? (byte) ch : (byte) 0xFF;
-        }
-        return parse(b, 0, len);
+        return parse(Ascii.bytes(c, off, len), 0, len);
     }
 
     /** The value of the ASCII text {@code c[off, off + len)}, or NaN when it is not a JSON number. */

@@ -112,14 +112,9 @@ final class PlainValues {
     void readNumber(int kind, int gauge, byte[] b, int from, int len, EventValues v) {
         double d = NumberText.parse(b, from, len);
         if (kind == FieldTable.DURATION) {
-            boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
-            v.durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
-            v.durationInvalid = !valid;
+            v.duration(d);
         } else {
-            boolean valid = Double.isFinite(d);
-            v.gauges[gauge] = valid ? d + 0.0 : Double.NaN;
-            v.gaugeInvalid[gauge] = !valid;
-            v.gaugesTouched = true;
+            v.gauge(gauge, d);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.logtally.parse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -74,7 +73,11 @@ class LineParserTest {
                 + "\"error_type\":\"e\",\"stack_hash\":\"h\",\"method\":\"m\",\"duration_ms\":1,\"q\":2,"
                 + "\"correlation_id\":\"c\",\"message\":\"msg\",\"logger_name\":\"l\",\"thread_name\":\"t\","
                 + "\"stack_trace\":\"x.Y: z\"}";
-        assertNotNull(parser.parse(line(full), sink));
+        // Every field read (the exact event), so that the lines below test what a full line leaves behind.
+        assertEquals("event time=2026-11-24T12:56:22Z level=\"ERROR\" service=\"s\" release=\"r\" error_type=\"e\""
+                        + " stack_hash=\"h\" method=\"m\" duration=1.0 gauges=[2.0] correlation_id=\"c\" message=\"msg\""
+                        + " logger=\"l\" thread=\"t\" stack_trace=\"x.Y: z\"",
+                EventText.render(parser.parse(line(full), sink), List.of()));
         // Cut short after every field was read: skipped, and nothing of it may reach the next event.
         assertNull(parser.parse(line(full.substring(0, full.length() - 1)), sink));
         Event empty = parser.parse(line("{}"), sink);
