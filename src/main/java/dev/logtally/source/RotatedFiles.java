@@ -302,6 +302,15 @@ final class RotatedFiles {
         return byHead != null ? byHead : byGzip;
     }
 
+    /** As {@link #locate}, and claims the group found, so that no later entry takes that file too. */
+    static Located claim(List<Group> groups, FilePosition entry, Set<Group> claimed) {
+        Located loc = locate(groups, entry, claimed);
+        if (loc != null) {
+            claimed.add(loc.group());
+        }
+        return loc;
+    }
+
     private static boolean sameStart(Member m, FilePosition entry) {
         FileHead h = m.head();
         return h.distinctive(entry.headLength()) && h.matches(entry.headLength(), entry.headHash());

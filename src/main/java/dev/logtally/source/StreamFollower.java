@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -140,8 +139,7 @@ final class StreamFollower implements Closeable {
             truncated(current);
         }
         List<RotatedFiles.Group> groups = rotated.scan();
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(groups, claimed, false);
+        Set<RotatedFiles.Group> claimed = files.known(groups, false);
         RotatedFiles.Located old = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
         Path to = old == null ? null : old.member().path;
         boolean renamed = to != null && !to.getFileName().toString().endsWith(".gz");
@@ -161,8 +159,7 @@ final class StreamFollower implements Closeable {
      * are read whole, before the current file.
      */
     private void catchUp(RotatedFiles.Look look) {
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(look.all(), claimed, true);
+        Set<RotatedFiles.Group> claimed = files.known(look.all(), true);
         FileHead atPath = headOf(active);
         for (RotatedFiles.Group g : look.added()) {
             if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
@@ -189,8 +186,7 @@ final class StreamFollower implements Closeable {
         long pos = current.offset();
         long knownEnd = current.lastKnownSize();
         List<RotatedFiles.Group> groups = rotated.scan();
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(groups, claimed, false);
+        Set<RotatedFiles.Group> claimed = files.known(groups, false);
         RotatedFiles.Located copy = RotatedFiles.findCopy(groups, current.head(), current.key(), claimed);
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.member().path.toString()));
         if (copy != null) {

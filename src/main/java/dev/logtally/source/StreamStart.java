@@ -107,7 +107,7 @@ final class StreamStart {
                     continue;
                 }
             }
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            RotatedFiles.Located loc = RotatedFiles.claim(groups, e, claimed);
             if (loc == null && e.isDone()) {
                 if (e == lastDone) {
                     s.done().add(e); // gone, but still what was read last
@@ -121,7 +121,6 @@ final class StreamStart {
                 }
                 continue;
             }
-            claimed.add(loc.group());
             newestAtPath = false;
             if (e.isDone()) {
                 s.done().add(e.at(loc.member().path.toString()));
