@@ -171,10 +171,15 @@ final class StreamFollower implements Closeable {
     /** A rotated copy we never saw the content of: read whole. */
     void enqueueWhole(RotatedFiles.Member m) {
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
+        enqueueCopy(m, 0);
+    }
+
+    /** Reads rotated copy {@code m} from {@code offset} before the current file; one that cannot be opened is lost. */
+    void enqueueCopy(RotatedFiles.Member m, long offset) {
         try {
-            files.enqueue(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+            files.enqueue(ArchiveFile.open(m.path, offset, m.head(), options.lineMaxBytes()));
         } catch (IOException e) {
-            listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
+            listener.notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
         }
     }
 
@@ -281,10 +286,6 @@ final class StreamFollower implements Closeable {
 
     void adopt(LiveFile file) {
         files.setCurrent(file);
-    }
-
-    void enqueue(Pending p) {
-        files.enqueue(p);
     }
 
     DoneFiles done() {
