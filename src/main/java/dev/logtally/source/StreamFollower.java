@@ -74,18 +74,23 @@ final class StreamFollower implements Closeable {
         try {
             BasicFileAttributes a = watch.stat();
             if (a != null) {
-                LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
-                if (f != null) {
-                    if (start == FollowerOptions.Start.END) {
-                        f.startAtEnd(options.lineMaxBytes());
-                    } else {
-                        f.startAt(0);
-                    }
-                    files.setCurrent(f);
-                }
+                openAtPath(a, start);
             }
         } catch (IOException e) {
             watch.report(e);
+        }
+    }
+
+    /** Makes the file {@code a} at the path the current file, unless the name moved meanwhile. */
+    private void openAtPath(BasicFileAttributes a, FollowerOptions.Start start) throws IOException {
+        LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
+        if (f != null) {
+            if (start == FollowerOptions.Start.END) {
+                f.startAtEnd(options.lineMaxBytes());
+            } else {
+                f.startAt(0);
+            }
+            files.setCurrent(f);
         }
     }
 
@@ -114,11 +119,7 @@ final class StreamFollower implements Closeable {
             }
         }
         if (files.current() == null && a != null) {
-            LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
-            if (f != null) {
-                f.startAt(0);
-                files.setCurrent(f);
-            }
+            openAtPath(a, FollowerOptions.Start.BEGINNING);
         }
         watch.trackMissing(a == null, now);
         RotatedFiles.Look look = rotated.look();
