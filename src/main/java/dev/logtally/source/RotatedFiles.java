@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * RotatedFiles rotated = new RotatedFiles(Path.of("/var/log/app/app.log"), List.of(), followed::contains);
- * Path renamedTo = rotated.findByKey(fileKey);
+ * List<RotatedFiles.Group> groups = rotated.scan();                 // oldest first
+ * RotatedFiles.Located moved = RotatedFiles.claim(groups, position.asDone(), claimed);
  * }</pre>
  */
 final class RotatedFiles {
