@@ -91,6 +91,10 @@ final class RotatedFiles {
 
     /** Where an entry of a checkpoint was found. */
     record Located(Group group, Member member) {
+        /** The file found is the group's {@code .gz}: its content can be read, but it is no longer the file. */
+        boolean compressed() {
+            return member == group.gzip;
+        }
     }
 
     private final Path active;

@@ -143,7 +143,7 @@ final class StreamFollower implements Closeable {
         Set<RotatedFiles.Group> claimed = files.known(groups, false);
         RotatedFiles.Located old = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
         Path to = old == null ? null : old.member().path;
-        boolean renamed = to != null && !to.getFileName().toString().endsWith(".gz");
+        boolean renamed = old != null && !old.compressed();
         listener.notice(new FollowerNotice.Rotated(name, to != null ? RotationKind.RENAME : RotationKind.RECREATE,
                 to == null ? null : to.toString()));
         if (renamed) {
@@ -197,14 +197,13 @@ final class StreamFollower implements Closeable {
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.member().path.toString()));
         if (copy != null) {
             RotatedFiles.Member m = copy.member();
-            if (m.path.getFileName().toString().endsWith(".gz") || m.size > pos) {
+            if (copy.compressed() || m.size > pos) {
                 files.enqueue(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
             } else {
                 files.done().add(m);
             }
         }
-        long lostFrom = copy == null ? pos
-                : copy.member().path.getFileName().toString().endsWith(".gz") ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
+        long lostFrom = copy == null ? pos : copy.compressed() ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
         if (knownEnd > lostFrom) {
             listener.notice(new FollowerNotice.DataLost(name, lostFrom,
                     "truncated in place, and no copy beside it holds the rest (up to offset " + knownEnd + ")"));
