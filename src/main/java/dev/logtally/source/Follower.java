@@ -58,7 +58,7 @@ import java.util.Set;
  * try (follower) {
  *     while (running) {
  *         if (follower.poll(sink) == 0) sleeper.sleep(pollInterval);
- *         if (checkpointDue()) store.write(follower.positions(), aggregator.snapshot());
+ *         if (checkpointDue()) store.save(Checkpoint.of(clock.millis(), namespace, follower.positions(), snapshot));
  *     }
  * }
  * }</pre>
