@@ -1,8 +1,9 @@
 package dev.logtally;
 
 import dev.logtally.aggregate.Aggregator;
-import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
+import dev.logtally.aggregate.Snapshots;
 import dev.logtally.config.Options;
 import dev.logtally.parse.Event;
 import dev.logtally.parse.LineParser;
@@ -55,7 +56,7 @@ public final class Pipeline implements LineSink, ParseErrorSink {
      */
     public static Pipeline create(Options options, Clock clock, EventTap tap) {
         SelfMetrics self = new SelfMetrics(Version.current(), clock);
-        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(aggregatorOptions(options), self), self, tap);
+        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(options.metrics(), self), self, tap);
     }
 
     /** Sees each parsed event before the aggregator counts it (on the reading thread). */
@@ -101,8 +102,8 @@ public final class Pipeline implements LineSink, ParseErrorSink {
     }
 
     /** The application metrics and the tailer's checkpointed counters, as one snapshot. */
-    public dev.logtally.aggregate.MetricSnapshot snapshot() {
-        return dev.logtally.aggregate.Snapshots.combine(aggregator.snapshot(), self.checkpointed());
+    public MetricSnapshot snapshot() {
+        return Snapshots.combine(aggregator.snapshot(), self.checkpointed());
     }
 
     /** What the tailer's parser reads: only what it counts. Field names come from {@code fields.*}. */
@@ -113,11 +114,6 @@ public final class Pipeline implements LineSink, ParseErrorSink {
     /** What {@code trace} and {@code errors} read: the tailer's fields plus every optional text field. */
     public static ParserOptions fullParserOptions(Options o) {
         return o.fields().capturingAll();
-    }
-
-    /** The aggregator's metrics, as configured. */
-    public static AggregatorOptions aggregatorOptions(Options o) {
-        return o.metrics();
     }
 
     /** The follower's files and limits, as configured. */

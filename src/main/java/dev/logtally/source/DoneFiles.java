@@ -50,10 +50,7 @@ final class DoneFiles {
     /** Claims the groups of {@code groups} that hold these files. */
     void claim(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed) {
         for (FilePosition e : entries) {
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
-            if (loc != null) {
-                claimed.add(loc.group());
-            }
+            RotatedFiles.claim(groups, e, claimed);
         }
     }
 
@@ -61,11 +58,8 @@ final class DoneFiles {
     void prune(List<RotatedFiles.Group> groups) {
         Set<RotatedFiles.Group> claimed = new java.util.HashSet<>();
         for (int i = entries.size() - 2; i >= 0; i--) {
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, entries.get(i), claimed);
-            if (loc == null) {
+            if (RotatedFiles.claim(groups, entries.get(i), claimed) == null) {
                 entries.remove(i);
-            } else {
-                claimed.add(loc.group());
             }
         }
     }

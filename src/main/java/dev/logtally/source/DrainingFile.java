@@ -26,7 +26,7 @@ final class DrainingFile implements Pending {
     @Override
     public long read(LineSink sink, int budget, long now) throws IOException {
         long n = file.read(sink, budget, now);
-        file.currentSize();
+        file.refreshSize();
         return n;
     }
 

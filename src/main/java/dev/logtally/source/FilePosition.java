@@ -10,8 +10,8 @@ package dev.logtally.source;
  *
  * <pre>{@code
  * List<FilePosition> positions = follower.positions();    // between two polls
- * checkpointStore.write(positions, snapshot);
- * Follower resumed = new Follower(options, checkpoint.positions(), listener);
+ * store.save(Checkpoint.of(clock.millis(), namespace, positions, snapshot));
+ * Follower resumed = Follower.resume(options, store.load().orElseThrow().positions(), listener);
  * }</pre>
  *
  * @param stream     the followed (active) path this file belongs to, e.g. {@code /var/log/app/app.log}

@@ -58,7 +58,7 @@ import java.util.Set;
  * try (follower) {
  *     while (running) {
  *         if (follower.poll(sink) == 0) sleeper.sleep(pollInterval);
- *         if (checkpointDue()) store.write(follower.positions(), aggregator.snapshot());
+ *         if (checkpointDue()) store.save(Checkpoint.of(clock.millis(), namespace, follower.positions(), snapshot));
  *     }
  * }
  * }</pre>
@@ -275,7 +275,11 @@ public final class Follower implements Closeable {
                 }
             }
         }
-        Set<Path> listing = startedUp ? Set.of() : listing(seen);
+        if (!startedUp && firstStart) {
+            // Files there at the very first start are history; everything that appears later is new.
+            // (Listed before any stream is added here; a restart has the checkpoint instead, and lists nothing.)
+            history = listing(seen);
+        }
         List<Path> later = new ArrayList<>();
         for (Path file : fresh.keySet()) {
             if (looksRotatedFromAnother(file, fresh.keySet())) {
@@ -286,10 +290,6 @@ public final class Follower implements Closeable {
         }
         for (Path file : later) {
             consider(file, fresh.get(file), keys.get(file));
-        }
-        if (!startedUp && firstStart) {
-            // Files there at the very first start are history; everything that appears later is new.
-            history = listing;
         }
         startedUp = true;
         known.keySet().retainAll(seen);

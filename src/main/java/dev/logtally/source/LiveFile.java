@@ -164,17 +164,13 @@ final class LiveFile implements Closeable {
         return channel.size();
     }
 
-    long currentSize() throws IOException {
+    /** Takes the size now as seen, for {@link #lag()} (a rotated file being drained has no truncation check). */
+    void refreshSize() throws IOException {
         size = channel.size();
-        return size;
-    }
-
-    FilePosition position(String stream, long offset) {
-        return new FilePosition(stream, path.toString(), keyString(), offset, head.length(), head.hash());
     }
 
     FilePosition position(String stream) {
-        return position(stream, splitter.position());
+        return new FilePosition(stream, path.toString(), keyString(), splitter.position(), head.length(), head.hash());
     }
 
     String keyString() {

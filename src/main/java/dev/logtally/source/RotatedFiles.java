@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * RotatedFiles rotated = new RotatedFiles(Path.of("/var/log/app/app.log"), List.of(), followed::contains);
- * Path renamedTo = rotated.findByKey(fileKey);
+ * List<RotatedFiles.Group> groups = rotated.scan();                 // oldest first
+ * RotatedFiles.Located moved = RotatedFiles.claim(groups, position.asDone(), claimed);
  * }</pre>
  */
 final class RotatedFiles {
@@ -90,6 +91,10 @@ final class RotatedFiles {
 
     /** Where an entry of a checkpoint was found. */
     record Located(Group group, Member member) {
+        /** The file found is the group's {@code .gz}: its content can be read, but it is no longer the file. */
+        boolean compressed() {
+            return member == group.gzip;
+        }
     }
 
     private final Path active;
@@ -300,6 +305,15 @@ final class RotatedFiles {
             }
         }
         return byHead != null ? byHead : byGzip;
+    }
+
+    /** As {@link #locate}, and claims the group found, so that no later entry takes that file too. */
+    static Located claim(List<Group> groups, FilePosition entry, Set<Group> claimed) {
+        Located loc = locate(groups, entry, claimed);
+        if (loc != null) {
+            claimed.add(loc.group());
+        }
+        return loc;
     }
 
     private static boolean sameStart(Member m, FilePosition entry) {

@@ -3,7 +3,7 @@ package dev.logtally.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -98,24 +98,19 @@ final class StreamFiles {
     }
 
     /**
-     * Finds the files this stream knows (done, being read, and the current one if asked) among
-     * {@code groups}, claiming their groups.
+     * The groups of {@code groups} that hold the files this stream knows (done, being read, and the
+     * current one if asked): a new set, for the caller to claim more in.
      */
-    void locateKnown(List<RotatedFiles.Group> groups, Set<RotatedFiles.Group> claimed, boolean withCurrent) {
+    Set<RotatedFiles.Group> known(List<RotatedFiles.Group> groups, boolean withCurrent) {
+        Set<RotatedFiles.Group> claimed = new HashSet<>();
         done.claim(groups, claimed);
-        List<FilePosition> known = new ArrayList<>();
         for (Pending p : backlog) {
-            known.add(p.position(name).asDone());
+            RotatedFiles.claim(groups, p.position(name).asDone(), claimed);
         }
         if (withCurrent && current != null) {
-            known.add(current.position(name).asDone());
+            RotatedFiles.claim(groups, current.position(name).asDone(), claimed);
         }
-        for (FilePosition e : known) {
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
-            if (loc != null) {
-                claimed.add(loc.group());
-            }
-        }
+        return claimed;
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -75,18 +74,23 @@ final class StreamFollower implements Closeable {
         try {
             BasicFileAttributes a = watch.stat();
             if (a != null) {
-                LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
-                if (f != null) {
-                    if (start == FollowerOptions.Start.END) {
-                        f.startAtEnd(options.lineMaxBytes());
-                    } else {
-                        f.startAt(0);
-                    }
-                    files.setCurrent(f);
-                }
+                openAtPath(a, start);
             }
         } catch (IOException e) {
             watch.report(e);
+        }
+    }
+
+    /** Makes the file {@code a} at the path the current file, unless the name moved meanwhile. */
+    private void openAtPath(BasicFileAttributes a, FollowerOptions.Start start) throws IOException {
+        LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
+        if (f != null) {
+            if (start == FollowerOptions.Start.END) {
+                f.startAtEnd(options.lineMaxBytes());
+            } else {
+                f.startAt(0);
+            }
+            files.setCurrent(f);
         }
     }
 
@@ -115,11 +119,7 @@ final class StreamFollower implements Closeable {
             }
         }
         if (files.current() == null && a != null) {
-            LiveFile f = LiveFile.open(active, a.fileKey(), options.lineMaxBytes());
-            if (f != null) {
-                f.startAt(0);
-                files.setCurrent(f);
-            }
+            openAtPath(a, FollowerOptions.Start.BEGINNING);
         }
         watch.trackMissing(a == null, now);
         RotatedFiles.Look look = rotated.look();
@@ -140,11 +140,10 @@ final class StreamFollower implements Closeable {
             truncated(current);
         }
         List<RotatedFiles.Group> groups = rotated.scan();
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(groups, claimed, false);
+        Set<RotatedFiles.Group> claimed = files.known(groups, false);
         RotatedFiles.Located old = RotatedFiles.locate(groups, current.position(name).asDone(), claimed);
         Path to = old == null ? null : old.member().path;
-        boolean renamed = to != null && !to.getFileName().toString().endsWith(".gz");
+        boolean renamed = old != null && !old.compressed();
         listener.notice(new FollowerNotice.Rotated(name, to != null ? RotationKind.RENAME : RotationKind.RECREATE,
                 to == null ? null : to.toString()));
         if (renamed) {
@@ -161,8 +160,7 @@ final class StreamFollower implements Closeable {
      * are read whole, before the current file.
      */
     private void catchUp(RotatedFiles.Look look) {
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(look.all(), claimed, true);
+        Set<RotatedFiles.Group> claimed = files.known(look.all(), true);
         FileHead atPath = headOf(active);
         for (RotatedFiles.Group g : look.added()) {
             if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
@@ -174,10 +172,15 @@ final class StreamFollower implements Closeable {
     /** A rotated copy we never saw the content of: read whole. */
     void enqueueWhole(RotatedFiles.Member m) {
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.RENAME, m.path.toString()));
+        enqueueCopy(m, 0);
+    }
+
+    /** Reads rotated copy {@code m} from {@code offset} before the current file; one that cannot be opened is lost. */
+    void enqueueCopy(RotatedFiles.Member m, long offset) {
         try {
-            files.enqueue(ArchiveFile.open(m.path, 0, m.head(), options.lineMaxBytes()));
+            files.enqueue(ArchiveFile.open(m.path, offset, m.head(), options.lineMaxBytes()));
         } catch (IOException e) {
-            listener.notice(new FollowerNotice.DataLost(m.path.toString(), 0, "cannot open it: " + e));
+            listener.notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
         }
     }
 
@@ -189,20 +192,18 @@ final class StreamFollower implements Closeable {
         long pos = current.offset();
         long knownEnd = current.lastKnownSize();
         List<RotatedFiles.Group> groups = rotated.scan();
-        Set<RotatedFiles.Group> claimed = new HashSet<>();
-        files.locateKnown(groups, claimed, false);
+        Set<RotatedFiles.Group> claimed = files.known(groups, false);
         RotatedFiles.Located copy = RotatedFiles.findCopy(groups, current.head(), current.key(), claimed);
         listener.notice(new FollowerNotice.Rotated(name, RotationKind.TRUNCATE, copy == null ? null : copy.member().path.toString()));
         if (copy != null) {
             RotatedFiles.Member m = copy.member();
-            if (m.path.getFileName().toString().endsWith(".gz") || m.size > pos) {
+            if (copy.compressed() || m.size > pos) {
                 files.enqueue(ArchiveFile.open(m.path, pos, m.head(), options.lineMaxBytes()));
             } else {
                 files.done().add(m);
             }
         }
-        long lostFrom = copy == null ? pos
-                : copy.member().path.getFileName().toString().endsWith(".gz") ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
+        long lostFrom = copy == null ? pos : copy.compressed() ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
         if (knownEnd > lostFrom) {
             listener.notice(new FollowerNotice.DataLost(name, lostFrom,
                     "truncated in place, and no copy beside it holds the rest (up to offset " + knownEnd + ")"));
@@ -285,10 +286,6 @@ final class StreamFollower implements Closeable {
 
     void adopt(LiveFile file) {
         files.setCurrent(file);
-    }
-
-    void enqueue(Pending p) {
-        files.enqueue(p);
     }
 
     DoneFiles done() {

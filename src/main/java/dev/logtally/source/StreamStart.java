@@ -107,7 +107,7 @@ final class StreamStart {
                     continue;
                 }
             }
-            RotatedFiles.Located loc = RotatedFiles.locate(groups, e, claimed);
+            RotatedFiles.Located loc = RotatedFiles.claim(groups, e, claimed);
             if (loc == null && e.isDone()) {
                 if (e == lastDone) {
                     s.done().add(e); // gone, but still what was read last
@@ -121,7 +121,6 @@ final class StreamStart {
                 }
                 continue;
             }
-            claimed.add(loc.group());
             newestAtPath = false;
             if (e.isDone()) {
                 s.done().add(e.at(loc.member().path.toString()));
@@ -130,7 +129,7 @@ final class StreamStart {
             boolean sameFileAtPath = a != null && Objects.equals(String.valueOf(a.fileKey()), e.fileKey());
             s.listener().notice(new FollowerNotice.Rotated(s.name(),
                     sameFileAtPath ? RotationKind.TRUNCATE : RotationKind.RENAME, loc.member().path.toString()));
-            enqueue(s, loc.member(), e.offset());
+            s.enqueueCopy(loc.member(), e.offset());
         }
         // Still the same file at the path, recognised by a whole line at least: it did not rotate. When it
         // held less at the checkpoint, what was written to it since may have been copy-truncated away:
@@ -141,7 +140,7 @@ final class StreamStart {
             for (RotatedFiles.Group g : groups) {
                 // A copy of the file now at the path (a copy-truncate half done) is read as that file.
                 if (!g.twin && claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
-                    enqueue(s, g.preferred(), 0);
+                    s.enqueueCopy(g.preferred(), 0);
                 }
             }
             if (current == null && a != null) {
@@ -177,14 +176,6 @@ final class StreamStart {
             if (g == newest) {
                 return;
             }
-        }
-    }
-
-    private static void enqueue(StreamFollower s, RotatedFiles.Member m, long offset) {
-        try {
-            s.enqueue(ArchiveFile.open(m.path, offset, m.head(), s.options().lineMaxBytes()));
-        } catch (IOException e) {
-            s.listener().notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
         }
     }
 

@@ -206,12 +206,7 @@ final class CheckpointCodec {
 
     private static MetricFamily family(Family f) {
         String name = need(f.name(), "name");
-        MetricType type = switch (need(f.type(), "type of " + name)) {
-            case "counter" -> MetricType.COUNTER;
-            case "gauge" -> MetricType.GAUGE;
-            case "histogram" -> MetricType.HISTOGRAM;
-            default -> throw new IllegalArgumentException("unknown type " + f.type() + " of " + name);
-        };
+        MetricType type = type(need(f.type(), "type of " + name), name);
         List<String> labelNames = need(f.labelNames(), "labelNames of " + name);
         double[] bounds = type == MetricType.HISTOGRAM ? need(f.buckets(), "buckets of " + name) : null;
         if (bounds != null) {
@@ -238,6 +233,16 @@ final class CheckpointCodec {
             }
         }
         return new MetricFamily(name, type, f.help(), labelNames, bounds, series);
+    }
+
+    /** The type written as {@link MetricType#text()}: one list of names for writing and reading. */
+    private static MetricType type(String text, String name) {
+        for (MetricType t : MetricType.values()) {
+            if (t.text().equals(text)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown type " + text + " of " + name);
     }
 
     private static double finite(double v, String name) {
