@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Trace.Result r = new Trace(options, 2).run("a56f7570fa42cebec53d3c4bb3b93303", files, Progress.NONE);
- * r.events().forEach(e -> out.println(TraceText.line(e)));
+ * out.print(TraceText.render(r.events()));
  * }</pre>
  */
 public final class Trace {
