@@ -58,9 +58,6 @@ public final class ArchiveScan {
      * @param lines    complete lines read in all files
      */
     public record Scan<R>(List<R> results, List<String> problems, long lines) {
-        public boolean failed() {
-            return !problems.isEmpty();
-        }
     }
 
     /** Reads every file through the job {@code jobs} makes for it. */
