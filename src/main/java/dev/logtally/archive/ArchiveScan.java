@@ -58,13 +58,21 @@ public final class ArchiveScan {
      * @param lines    complete lines read in all files
      */
     public record Scan<R>(List<R> results, List<String> problems, long lines) {
-        public boolean failed() {
-            return !problems.isEmpty();
-        }
+    }
+
+    /** Makes the job of one file, given the file's place in {@code files}, for results that must tell files apart. */
+    @FunctionalInterface
+    public interface IndexedJobs<R> {
+        FileJob<R> job(LogFile file, int index);
     }
 
     /** Reads every file through the job {@code jobs} makes for it. */
     public <R> Scan<R> run(List<LogFile> files, Function<LogFile, FileJob<R>> jobs) {
+        return run(files, (IndexedJobs<R>) (f, i) -> jobs.apply(f));
+    }
+
+    /** Reads every file through the job {@code jobs} makes for it and its index in {@code files}. */
+    public <R> Scan<R> run(List<LogFile> files, IndexedJobs<R> jobs) {
         progress.start(files);
         int n = Math.max(1, Math.min(threads, files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -74,8 +82,10 @@ public final class ArchiveScan {
         });
         try {
             List<Future<Outcome<R>>> futures = new ArrayList<>(files.size());
-            for (LogFile f : files) {
-                futures.add(pool.submit(() -> read(f, jobs.apply(f))));
+            for (int i = 0; i < files.size(); i++) {
+                LogFile f = files.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> read(f, jobs.job(f, index))));
             }
             List<R> results = new ArrayList<>(files.size());
             List<String> problems = new ArrayList<>();

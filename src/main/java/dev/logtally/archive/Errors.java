@@ -10,7 +10,6 @@ import dev.logtally.source.ArchiveReader;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +71,8 @@ public final class Errors {
     }
 
     public Result run(List<LogFile> files, Progress progress) {
-        Map<LogFile, Integer> index = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            index.put(files.get(i), i);
-        }
         ArchiveScan.Scan<Map<GroupKey, GroupBuilder>> scan = new ArchiveScan(threads, lineMaxBytes, progress)
-                .run(files, f -> new ErrorsJob(index.get(f)));
+                .run(files, (f, i) -> new ErrorsJob(i));
         Map<GroupKey, GroupBuilder> all = new LinkedHashMap<>();
         for (Map<GroupKey, GroupBuilder> part : scan.results()) {
             part.forEach((k, g) -> all.merge(k, g, (a, b) -> {

@@ -1,11 +1,9 @@
 package dev.logtally.archive;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -37,7 +35,7 @@ public record LogFile(Path path, long contentBytes) {
     private static long estimate(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < 18 || !isGzip(file)) {
+            if (size < 18 || !isGzip(file, ch)) {
                 return size;
             }
             ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
@@ -49,12 +47,13 @@ public record LogFile(Path path, long contentBytes) {
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
+    /** A {@code .gz} name or gzip's magic bytes, read through the channel already open. */
+    private static boolean isGzip(Path file, FileChannel ch) throws IOException {
         if (file.getFileName().toString().endsWith(".gz")) {
             return true;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
+        ByteBuffer magic = ByteBuffer.allocate(2);
+        ch.read(magic, 0);
+        return magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f && (magic.get(1) & 0xff) == 0x8b;
     }
 }

@@ -7,10 +7,9 @@ import dev.logtally.aggregate.Series;
 import dev.logtally.aggregate.Snapshots;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Adds up the snapshots of several parts of one reading — one per file, in the files' order — into the
@@ -37,7 +36,7 @@ public final class SnapshotSum {
      * @throws IllegalArgumentException when two parts give one family different types, labels or buckets
      */
     public static MetricSnapshot of(List<MetricSnapshot> parts) {
-        Map<String, FamilySum> families = new TreeMap<>();
+        Map<String, FamilySum> families = new HashMap<>();
         for (MetricSnapshot part : parts) {
             for (MetricFamily f : part.families()) {
                 families.computeIfAbsent(f.name(), k -> new FamilySum(f)).add(f);
@@ -52,7 +51,7 @@ public final class SnapshotSum {
     /** One family's series, summed. */
     private static final class FamilySum {
         private final MetricFamily layout;
-        private final Map<List<String>, Series> series = new LinkedHashMap<>();
+        private final Map<List<String>, Series> series = new HashMap<>();
 
         FamilySum(MetricFamily layout) {
             this.layout = layout;

@@ -10,9 +10,7 @@ import dev.logtally.source.ArchiveReader;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code logtally trace}'s engine: every event of one correlation ID across plain, rotated and
@@ -22,7 +20,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Trace.Result r = new Trace(options, 2).run("a56f7570fa42cebec53d3c4bb3b93303", files, Progress.NONE);
- * r.events().forEach(e -> out.println(TraceText.line(e)));
+ * out.print(TraceText.render(r.events()));
  * }</pre>
  */
 public final class Trace {
@@ -49,12 +47,8 @@ public final class Trace {
 
     public Result run(String id, List<LogFile> files, Progress progress) {
         ByteNeedle needle = ByteNeedle.forId(id);
-        Map<LogFile, Integer> index = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            index.put(files.get(i), i);
-        }
         ArchiveScan.Scan<Found> scan = new ArchiveScan(threads, lineMaxBytes, progress)
-                .run(files, f -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), index.get(f)));
+                .run(files, (f, i) -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), i));
         List<TracedEvent> events = new ArrayList<>();
         long parsed = 0;
         for (Found found : scan.results()) {

@@ -3,6 +3,7 @@ package dev.logtally.cli;
 import ch.qos.logback.classic.Level;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.Durations;
+import dev.logtally.config.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.run.TailDaemon;
@@ -52,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliLogging.configure(Level.WARN);
         Duration limit = duration == null ? null : Durations.parsePositive("--duration", duration);
+        HostPort listenAt = HostPort.parse("--listen", listen);
         Path dir = Files.createTempDirectory("logtally-demo-");
         Process app = startSampleService(dir.resolve("logs"));
         CountDownLatch stop = new CountDownLatch(1);
@@ -60,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = System.console() != null;
         try (TailDaemon tail = TailDaemon.start(options(dir), Clock.systemUTC())) {
-            String url = "http://" + listen.replace("0.0.0.0", "127.0.0.1").replaceAll(":\\d+$", "") + ":" + tail.metricsPort() + "/metrics";
+            String url = metricsUrl(listenAt, tail.metricsPort());
             DemoSummary summary = new DemoSummary(NS);
             long started = System.nanoTime();
             double lastLines = 0;
@@ -88,6 +90,12 @@ final class DemoCommand implements Callable<Integer> {
             deleteTree(dir);
         }
         return 0;
+    }
+
+    /** Where a browser finds {@code /metrics}: the listen host (loopback for all interfaces) and the bound port. */
+    static String metricsUrl(HostPort listen, int boundPort) {
+        String host = listen.host().equals("0.0.0.0") ? "127.0.0.1" : listen.host();
+        return "http://" + new HostPort(host, boundPort) + "/metrics";
     }
 
     private Options options(Path dir) {

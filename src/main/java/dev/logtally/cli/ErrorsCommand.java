@@ -1,7 +1,6 @@
 package dev.logtally.cli;
 
 import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ArchiveScan;
 import dev.logtally.archive.ErrorsTool;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,17 +45,14 @@ final class ErrorsCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, error.levels).")
     Path config;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ScanOptions scan;
 
     @Override
     public Integer call() {
         Options options = OptionsLoader.load(config, Map.of(), System.getenv());
         return ErrorsTool.run(new ErrorsTool.Request(paths, options, since, until, top, json,
-                threads == null ? ArchiveScan.defaultThreads() : threads, progress), ArchiveRun.stdout(), System.err,
+                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err,
                 Clock.systemUTC());
     }
 }

@@ -1,7 +1,6 @@
 package dev.logtally.cli;
 
 import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ArchiveScan;
 import dev.logtally.archive.ReplayTool;
 import dev.logtally.config.ConfigException;
 import dev.logtally.config.Durations;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,11 +59,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--instance", paramLabel = "NAME", description = "Grouping key instance of the push (default: host name).")
     String instance;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ScanOptions scan;
 
     @Override
     public Integer call() {
@@ -80,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
             stepDuration = Durations.parsePositive("--step", step);
         }
         return ReplayTool.run(new ReplayTool.Request(paths, options, f, stepDuration,
-                threads == null ? ArchiveScan.defaultThreads() : threads, progress), ArchiveRun.stdout(), System.err, Clock.systemUTC());
+                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err, Clock.systemUTC());
     }
 
     private ReplayTool.Format format(Options options) {

@@ -83,16 +83,6 @@ public record Options(
         return metrics.buckets();
     }
 
-    /** The JSON field name that logical field {@code logical} (e.g. {@code duration_ms}) is read from. */
-    public String field(String logical) {
-        for (LogField f : LogField.values()) {
-            if (f.key().equals(logical)) {
-                return fields.name(f);
-            }
-        }
-        throw new IllegalArgumentException("unknown field " + logical);
-    }
-
     /** The effective configuration, one {@code key = value} per line, sorted, secrets masked. */
     public String describe() {
         List<String> lines = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.parse.LogField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class OptionsLoaderTest {
         assertEquals(Duration.ofSeconds(1), o.pushInterval());
         assertEquals(Duration.ofSeconds(1), o.checkpointInterval(), "checkpoint interval follows the push interval");
         assertEquals("host-1", o.push().instance());
-        assertEquals("took_ms", o.field("duration_ms"));
+        assertEquals("took_ms", o.fields().name(LogField.DURATION_MS));
     }
 
     @Test
