@@ -83,7 +83,7 @@ public final class FreshnessBench {
                 System.exit(1);
             }
         } finally {
-            TailPrograms.delete(dir);
+            TempDirs.delete(dir);
         }
     }
 

@@ -87,7 +87,7 @@ public final class MemoryBench {
                         dir.resolve("gc.log"));
             }
         } finally {
-            TailPrograms.delete(dir);
+            TempDirs.delete(dir);
         }
     }
 
