@@ -110,8 +110,20 @@ final class TailPrograms {
         }
     }
 
-    /** Starts {@code java JVM_OPTIONS -jar JAR tail ARGS}, its output to {@code dir/logtally.out}. */
-    static Program logtally(Path jar, Path dir, List<String> jvmOptions, List<String> args) throws IOException {
+    /**
+     * The JVM options of the {@code logtally tail} process: system property {@code logtally.jvm} (options
+     * separated by spaces) when set, else {@code defaults}; a list the caller may add to.
+     */
+    static List<String> jvmOptions(String defaults) {
+        return new ArrayList<>(List.of(System.getProperty("logtally.jvm", defaults).split(" ")));
+    }
+
+    /**
+     * Starts {@code java JVM_OPTIONS -jar JAR tail ARGS}, its output to {@code dir/logtally.out}; the jar is
+     * system property {@code logtally.jar}, else {@code target/logtally.jar}.
+     */
+    static Program logtally(Path dir, List<String> jvmOptions, List<String> args) throws IOException {
+        Path jar = Path.of(System.getProperty("logtally.jar", "target/logtally.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn -o -q -B package -DskipTests");
         }
