@@ -19,18 +19,24 @@ final class FieldNames {
      * @throws IllegalArgumentException naming {@code what} otherwise
      */
     static String checkSnakeCase(String what, String name) {
-        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || !isLower(name.charAt(0))) {
+        if (!isSnakeCase(name)) {
             throw new IllegalArgumentException(what + " must be 1 to " + MAX_LENGTH
                     + " characters of a-z, 0-9 and _, starting with a letter: " + describe(name));
+        }
+        return name;
+    }
+
+    private static boolean isSnakeCase(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || !isLower(name.charAt(0))) {
+            return false;
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isLower(c) && !(c >= '0' && c <= '9') && c != '_') {
-                throw new IllegalArgumentException(what + " must be 1 to " + MAX_LENGTH
-                        + " characters of a-z, 0-9 and _, starting with a letter: " + describe(name));
+                return false;
             }
         }
-        return name;
+        return true;
     }
 
     private static boolean isLower(char c) {
