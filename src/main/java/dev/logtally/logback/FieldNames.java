@@ -6,8 +6,9 @@ import java.util.Set;
 final class FieldNames {
     /** Fields the encoder or the contract already uses: a gauge must not overwrite them. */
     static final Set<String> RESERVED = Set.of("@timestamp", "@version", "level", "level_value", "message",
-            "logger_name", "thread_name", "tags", "correlation_id", "service", "release", "error_type",
-            "stack_trace", "stack_hash", "method", "duration_ms");
+            "logger_name", "thread_name", "tags", Correlation.MDC_KEY, ServiceJsonProvider.SERVICE_FIELD,
+            ServiceJsonProvider.RELEASE_FIELD, ErrorType.FIELD, "stack_trace", "stack_hash", Timing.METHOD_FIELD,
+            Timing.DURATION_FIELD);
     static final int MAX_LENGTH = 64;
 
     private FieldNames() {
