@@ -30,6 +30,8 @@ import java.util.Map;
  * }</pre>
  */
 final class PipelineProducer implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final Path dir;
     private final URI pushgateway;
     private final String job;
@@ -92,7 +94,7 @@ final class PipelineProducer implements AutoCloseable {
 
     private Map<String, Double> scrape() {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pushgateway.resolve("/metrics"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(pushgateway.resolve("/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? PromText.parse(r.body()) : Map.of();
         } catch (IOException e) {
