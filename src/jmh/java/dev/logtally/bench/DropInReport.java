@@ -134,7 +134,7 @@ public final class DropInReport {
             mainTable(out);
         }
         if (results.stream().anyMatch(r -> r.method().equals(CALLER))) {
-            asyncTable(out);
+            out.append('\n').append(renderAsyncCaller());
         }
         if (breakdown) {
             breakdownTable(out);
@@ -199,10 +199,6 @@ public final class DropInReport {
         }
     }
 
-    private void asyncTable(StringBuilder out) {
-        out.append('\n').append(renderAsyncCaller());
-    }
-
     private void breakdownTable(StringBuilder out) {
         out.append("\n| breakdown step (sync) | events/s | caller CPU µs/event | added by this step |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
@@ -228,18 +224,20 @@ public final class DropInReport {
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (DropInGate g : DropInGate.values()) {
             for (DropInConfig c : ASYNC) {
-                find(CALLER, g.name() + " " + c.name()).ifPresent(r -> out.append(String.format(Locale.ROOT,
-                        "| %s, %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", g, asyncLabel(c),
-                        r.percentile("50.0"), r.percentile("90.0"), r.percentile("99.0"), r.percentile("99.9"), r.score())));
+                find(CALLER, g.name() + " " + c.name()).ifPresent(r -> out.append(percentileRow(g + ", " + asyncLabel(c), r)));
             }
         }
         for (String consumer : List.of("CONSUMER_WAITING", "NO_CONSUMER", "RING_POLLING")) {
             String queue = consumer.equals("RING_POLLING") ? "EventRing.put" : "ArrayBlockingQueue.put";
-            find(WAKE, consumer).ifPresent(r -> out.append(String.format(Locale.ROOT,
-                    "| bare %s, paced, %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", queue, consumer,
-                    r.percentile("50.0"), r.percentile("90.0"), r.percentile("99.0"), r.percentile("99.9"), r.score())));
+            find(WAKE, consumer).ifPresent(r -> out.append(percentileRow("bare " + queue + ", paced, " + consumer, r)));
         }
         return out.toString();
+    }
+
+    /** A row of the async callers' table: p50, p90, p99, p99.9 and the mean of sampled calls, in µs. */
+    private static String percentileRow(String label, Result r) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", label,
+                r.percentile("50.0"), r.percentile("90.0"), r.percentile("99.0"), r.percentile("99.9"), r.score());
     }
 
     /** The async median target per appender and gate (those run). */

@@ -37,8 +37,7 @@ public final class FreshnessBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int pollMs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path jar = Path.of(System.getProperty("logtally.jar", "target/logtally.jar"));
-        List<String> jvm = List.of(System.getProperty("logtally.jvm", JVM).split(" "));
+        List<String> jvm = TailPrograms.jvmOptions(JVM);
         Path dir = Files.createTempDirectory("logtally-freshness");
         Path log = Files.createFile(Files.createDirectories(dir.resolve("logs")).resolve("app.log"));
         Path config = Files.writeString(dir.resolve("tailer.properties"), "gauges=" + String.join(",", TailLines.GAUGES) + "\n");
@@ -48,7 +47,7 @@ public final class FreshnessBench {
         long[] writtenAt = new long[writer.capacity(Duration.ofSeconds(seconds))];
         Polls polls = new Polls(seconds * 1000 / pollMs + 10_000);
         try (TailPrograms.Program pg = TailPrograms.pushgateway(dir);
-             TailPrograms.Program tail = TailPrograms.logtally(jar, dir, jvm, List.of(
+             TailPrograms.Program tail = TailPrograms.logtally(dir, jvm, List.of(
                      "--path", log.toString(), "--state-dir", dir.resolve("state").toString(),
                      "--push", pg.url(), "--job", "freshness", "--instance", "bench", "--push-interval", "1s",
                      "--namespace", TailLines.NS, "--config", config.toString()))) {
@@ -83,7 +82,7 @@ public final class FreshnessBench {
                 System.exit(1);
             }
         } finally {
-            TailPrograms.delete(dir);
+            TempDirs.delete(dir);
         }
     }
 

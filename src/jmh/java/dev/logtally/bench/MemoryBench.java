@@ -40,9 +40,8 @@ public final class MemoryBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int fileCount = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        Path jar = Path.of(System.getProperty("logtally.jar", "target/logtally.jar"));
         Path dir = Files.createTempDirectory("logtally-memory");
-        List<String> jvm = new ArrayList<>(List.of(System.getProperty("logtally.jvm", JVM).split(" ")));
+        List<String> jvm = TailPrograms.jvmOptions(JVM);
         jvm.add("-Xlog:gc:file=" + dir.resolve("gc.log"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
         List<Path> files = new ArrayList<>();
@@ -62,7 +61,7 @@ public final class MemoryBench {
             tailArgs.addAll(List.of("--state-dir", dir.resolve("state").toString(), "--listen", "127.0.0.1:" + port,
                     "--push", pg.url(), "--job", "memory", "--instance", "bench", "--push-interval", "1s",
                     "--namespace", TailLines.NS, "--config", config.toString()));
-            try (TailPrograms.Program tail = TailPrograms.logtally(jar, dir, jvm, tailArgs)) {
+            try (TailPrograms.Program tail = TailPrograms.logtally(dir, jvm, tailArgs)) {
                 String metrics = "http://127.0.0.1:" + port + "/metrics";
                 awaitMetrics(metrics, tail);
                 long rssIdle = TailPrograms.statusKb(tail.pid(), "VmRSS");
@@ -87,7 +86,7 @@ public final class MemoryBench {
                         dir.resolve("gc.log"));
             }
         } finally {
-            TailPrograms.delete(dir);
+            TempDirs.delete(dir);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.logtally.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -112,8 +110,20 @@ final class TailPrograms {
         }
     }
 
-    /** Starts {@code java JVM_OPTIONS -jar JAR tail ARGS}, its output to {@code dir/logtally.out}. */
-    static Program logtally(Path jar, Path dir, List<String> jvmOptions, List<String> args) throws IOException {
+    /**
+     * The JVM options of the {@code logtally tail} process: system property {@code logtally.jvm} (options
+     * separated by spaces) when set, else {@code defaults}; a list the caller may add to.
+     */
+    static List<String> jvmOptions(String defaults) {
+        return new ArrayList<>(List.of(System.getProperty("logtally.jvm", defaults).split(" ")));
+    }
+
+    /**
+     * Starts {@code java JVM_OPTIONS -jar JAR tail ARGS}, its output to {@code dir/logtally.out}; the jar is
+     * system property {@code logtally.jar}, else {@code target/logtally.jar}.
+     */
+    static Program logtally(Path dir, List<String> jvmOptions, List<String> args) throws IOException {
+        Path jar = Path.of(System.getProperty("logtally.jar", "target/logtally.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn -o -q -B package -DskipTests");
         }
@@ -206,18 +216,6 @@ final class TailPrograms {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    /** Deletes {@code dir} and everything in it. */
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

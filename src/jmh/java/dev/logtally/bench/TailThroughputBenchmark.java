@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -108,13 +106,13 @@ public class TailThroughputBenchmark {
     }
 
     @TearDown(Level.Invocation)
-    public void deleteStateDir() throws IOException {
-        delete(stateDir);
+    public void deleteStateDir() {
+        TempDirs.delete(stateDir);
     }
 
     @TearDown(Level.Trial)
-    public void deleteFiles() throws IOException {
-        delete(dir);
+    public void deleteFiles() {
+        TempDirs.delete(dir);
     }
 
     Options options(Path state) {
@@ -218,14 +216,5 @@ public class TailThroughputBenchmark {
             throw new IllegalStateException(lines + " lines read, expected " + LINES);
         }
         return lines;
-    }
-
-    private static void delete(Path p) throws IOException {
-        if (p == null || !Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 }

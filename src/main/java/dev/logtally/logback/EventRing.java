@@ -82,7 +82,7 @@ public final class EventRing<E> {
     }
 
     /** Adds {@code e} if a slot is free; never blocks. */
-    public boolean offer(E e) {
+    private boolean offer(E e) {
         long pos = tail;
         while (true) {
             int i = index(pos);

@@ -6,8 +6,9 @@ import java.util.Set;
 final class FieldNames {
     /** Fields the encoder or the contract already uses: a gauge must not overwrite them. */
     static final Set<String> RESERVED = Set.of("@timestamp", "@version", "level", "level_value", "message",
-            "logger_name", "thread_name", "tags", "correlation_id", "service", "release", "error_type",
-            "stack_trace", "stack_hash", "method", "duration_ms");
+            "logger_name", "thread_name", "tags", Correlation.MDC_KEY, ServiceJsonProvider.SERVICE_FIELD,
+            ServiceJsonProvider.RELEASE_FIELD, ErrorType.FIELD, "stack_trace", "stack_hash", Timing.METHOD_FIELD,
+            Timing.DURATION_FIELD);
     static final int MAX_LENGTH = 64;
 
     private FieldNames() {
@@ -19,18 +20,24 @@ final class FieldNames {
      * @throws IllegalArgumentException naming {@code what} otherwise
      */
     static String checkSnakeCase(String what, String name) {
-        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || !isLower(name.charAt(0))) {
+        if (!isSnakeCase(name)) {
             throw new IllegalArgumentException(what + " must be 1 to " + MAX_LENGTH
                     + " characters of a-z, 0-9 and _, starting with a letter: " + describe(name));
+        }
+        return name;
+    }
+
+    private static boolean isSnakeCase(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || !isLower(name.charAt(0))) {
+            return false;
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isLower(c) && !(c >= '0' && c <= '9') && c != '_') {
-                throw new IllegalArgumentException(what + " must be 1 to " + MAX_LENGTH
-                        + " characters of a-z, 0-9 and _, starting with a letter: " + describe(name));
+                return false;
             }
         }
-        return name;
+        return true;
     }
 
     private static boolean isLower(char c) {

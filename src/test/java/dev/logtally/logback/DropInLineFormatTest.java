@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.testing.Project;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SuppressWarnings("try") // scopes and timers are opened for what their close() does
 class DropInLineFormatTest {
-    private static final Path GOLDEN = Path.of(System.getProperty("logtally.project.dir", "."),
-            "src/test/resources/logback/golden/drop-in-lines.jsonl");
+    private static final Path GOLDEN = Project.dir().resolve("src/test/resources/logback/golden/drop-in-lines.jsonl");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import dev.logtally.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class ExampleConfigTest {
         context.putProperty("logtally.dir", dir.toString());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
-        configurator.doConfigure(Path.of(System.getProperty("logtally.project.dir", "."), "logback", "logback.xml").toFile());
+        configurator.doConfigure(Project.dir().resolve("logback/logback.xml").toFile());
         assertEquals(List.of(), DropIn.problems(context));
         context.getLogger("example").info("hello");
         context.getLogger("example").debug("below the example's INFO root");

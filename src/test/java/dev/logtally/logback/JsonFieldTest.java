@@ -4,12 +4,9 @@ import static net.logstash.logback.argument.StructuredArguments.keyValue;
 import static net.logstash.logback.argument.StructuredArguments.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
@@ -107,9 +104,7 @@ class JsonFieldTest {
     }
 
     private static LogstashEncoder encoder(LoggerContext context) {
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.setIncludeContext(false);
+        LogstashEncoder encoder = EncodedLine.encoder(context);
         encoder.start();
         return encoder;
     }
@@ -119,9 +114,6 @@ class JsonFieldTest {
     }
 
     private static String event(LogstashEncoder encoder, LoggerContext context, String format, Object... args) {
-        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("t"), Level.INFO, format, null, args);
-        event.setTimeStamp(0);
-        event.setThreadName("main");
-        return new String(encoder.encode(event), StandardCharsets.UTF_8).stripTrailing();
+        return EncodedLine.of(encoder, context, format, args);
     }
 }

@@ -145,7 +145,8 @@ class NeverDropAsyncConfigTest {
 
     @Test
     void eventsLoggedByAnAttachedAppenderAreWrittenInOrderEvenWhenTheQueueIsFull() {
-        // queueSize 1 holds 2 events: the third event the appender logs from the worker finds the queue full.
+        // queueSize 1 holds 2 events: had the worker queued the five events the appender logs while it
+        // writes, the third would have found the queue full with nobody else to make room.
         LoggerContext context = configure("    <queueSize>1</queueSize>\n    <maxLatency>1</maxLatency>\n    <appender-ref ref=\"REC\"/>\n");
         NeverDropAsyncAppender async = async(context);
         RecordingAppender rec = recorder(async);

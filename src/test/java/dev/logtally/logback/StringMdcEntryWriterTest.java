@@ -2,11 +2,8 @@ package dev.logtally.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.logstash.logback.composite.loggingevent.mdc.LongMdcEntryWriter;
 import net.logstash.logback.encoder.LogstashEncoder;
@@ -21,8 +18,8 @@ class StringMdcEntryWriterTest {
     void theLineIsTheOneTheEncoderWritesThroughDatabind() {
         LogbackMDCAdapter mdc = new LogbackMDCAdapter();
         LoggerContext context = context(mdc);
-        LogstashEncoder plain = encoder(context);
-        LogstashEncoder withWriter = encoder(context);
+        LogstashEncoder plain = EncodedLine.encoder(context);
+        LogstashEncoder withWriter = EncodedLine.encoder(context);
         withWriter.addMdcEntryWriter(new StringMdcEntryWriter());
         plain.start();
         withWriter.start();
@@ -39,7 +36,7 @@ class StringMdcEntryWriterTest {
     void aCorrelationIdIsAStringFieldAndTypedWritersBeforeItStillWin() {
         LogbackMDCAdapter mdc = new LogbackMDCAdapter();
         LoggerContext context = context(mdc);
-        LogstashEncoder encoder = encoder(context);
+        LogstashEncoder encoder = EncodedLine.encoder(context);
         LongMdcEntryWriter longs = new LongMdcEntryWriter();
         encoder.addMdcEntryWriter(longs);
         encoder.addMdcEntryWriter(new StringMdcEntryWriter());
@@ -57,17 +54,7 @@ class StringMdcEntryWriterTest {
         return context;
     }
 
-    private static LogstashEncoder encoder(LoggerContext context) {
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.setIncludeContext(false);
-        return encoder;
-    }
-
     private static String encode(LogstashEncoder encoder, LoggerContext context) {
-        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("t"), Level.INFO, "m", null, null);
-        event.setTimeStamp(0);
-        event.setThreadName("main");
-        return new String(encoder.encode(event), StandardCharsets.UTF_8).stripTrailing();
+        return EncodedLine.of(encoder, context, "m");
     }
 }

@@ -1,11 +1,11 @@
 package dev.logtally.monitoring;
 
+import dev.logtally.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the shipped monitoring assets are: {@code monitoring/} of the project (the Maven property
- * {@code logtally.project.dir} that surefire and failsafe pass, else the working directory).
+ * Where the shipped monitoring assets are: {@code monitoring/} of the project ({@link Project#dir()}).
  *
  * <pre>{@code
  * Path rules = Assets.file("prometheus/rules/error-tracking.yml");
@@ -15,14 +15,9 @@ final class Assets {
     private Assets() {
     }
 
-    /** The project's root directory. */
-    static Path projectDir() {
-        return Path.of(System.getProperty("logtally.project.dir", ".")).toAbsolutePath().normalize();
-    }
-
     /** {@code monitoring/} */
     static Path dir() {
-        return projectDir().resolve("monitoring");
+        return Project.dir().resolve("monitoring");
     }
 
     /** A shipped file under {@code monitoring/}; fails if it is missing. */

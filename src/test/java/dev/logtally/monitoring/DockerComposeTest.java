@@ -3,6 +3,7 @@ package dev.logtally.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class DockerComposeTest {
             assertPinned(f.split(" ")[1]);
         }
         for (String copied : List.of("pom.xml", "src", "monitoring/tailer/tailer.properties")) {
-            assertTrue(Files.exists(Assets.projectDir().resolve(copied)), "the Dockerfile copies " + copied);
+            assertTrue(Files.exists(Project.dir().resolve(copied)), "the Dockerfile copies " + copied);
         }
     }
 

@@ -43,7 +43,7 @@ class ErrorTrackingStackIT {
     @TempDir
     static Path tmp;
     static ErrorTrackingStack stack;
-    static MetricsProducer producer;
+    static PipelineProducer producer;
     static PrometheusApi prometheus;
 
     @BeforeAll
@@ -52,7 +52,7 @@ class ErrorTrackingStackIT {
         prometheus = stack.prometheusApi();
         // The real pipeline: the sample service logs through the drop-in, logtally tail pushes.
         producer = new PipelineProducer(tmp.resolve("pipeline"), URI.create(stack.pushgateway().url()), JOB, INSTANCE);
-        producer.start(Traffic.normal());
+        producer.start();
     }
 
     @AfterAll
@@ -97,7 +97,7 @@ class ErrorTrackingStackIT {
     @Test
     @Order(2)
     void errorBurstFiresHighErrorRateAndBurstToTheWebhook() {
-        producer.setTraffic(Traffic.errorBurst());
+        producer.startIncident();
         JsonNode high = Poll.forValue(DEADLINE, "HighErrorRate at the webhook", () -> stack.webhook().firing("HighErrorRate", JOB));
         JsonNode burst = Poll.forValue(DEADLINE, "CriticalErrorBurst at the webhook",
                 () -> stack.webhook().firing("CriticalErrorBurst", JOB));

@@ -15,12 +15,23 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The real pipeline as a {@link MetricsProducer}: the sample service ({@code logtally demo-app}, logging
- * through the drop-in) and {@code logtally tail --push}, each a separate process from the packaged jar.
- * {@link Traffic#errorBurst()} switches on the sample service's upstream incident (a file it watches):
+ * Makes a service's metrics appear on the Pushgateway the way a deployment does, for real: the sample
+ * service ({@code logtally demo-app --rate 80}, logging through the drop-in; its requests fail now and then,
+ * under 5% of them, as {@code ErrorTrackingStackIT} checks) and {@code logtally tail --push} (one push group
+ * {@code job}, {@code instance}, every second), each a separate process from the packaged jar.
+ * {@link #startIncident()} switches on the sample service's upstream incident (a file it watches):
  * {@code connection_timeout} errors at 30 a second on top of its normal traffic.
+ *
+ * <pre>{@code
+ * try (PipelineProducer p = new PipelineProducer(dir, pushgatewayUrl, "loka-stratum", "pool-1")) {
+ *     p.start();           // returns once the first push with the service's requests was accepted
+ *     p.startIncident();
+ * }
+ * }</pre>
  */
-final class PipelineProducer implements MetricsProducer {
+final class PipelineProducer implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final Path dir;
     private final URI pushgateway;
     private final String job;
@@ -35,9 +46,8 @@ final class PipelineProducer implements MetricsProducer {
         this.instance = instance;
     }
 
-    @Override
-    public void start(Traffic traffic) {
-        setTraffic(traffic);
+    /** Starts both processes; returns once the first push with the sample service's requests was accepted. */
+    void start() {
         Path logs = dir.resolve("logs");
         app = LogtallyProcess.start(dir.resolve("out"), "demo-app", "--rate", "80", "--log-dir", logs.toString(),
                 "--release", "2.4.1", "--incident-file", incidentFile().toString(), "--incident-errors", "30");
@@ -53,25 +63,22 @@ final class PipelineProducer implements MetricsProducer {
         });
     }
 
-    @Override
-    public void setTraffic(Traffic traffic) {
+    /** Switches on the sample service's incident: 30 {@code connection_timeout} errors a second more. */
+    void startIncident() {
         try {
-            if (traffic.totalErrorsPerSecond() > Traffic.normal().totalErrorsPerSecond()) {
-                Files.createDirectories(dir);
-                Files.writeString(incidentFile(), "incident\n");
-            } else {
-                Files.deleteIfExists(incidentFile());
-            }
+            Files.createDirectories(dir);
+            Files.writeString(incidentFile(), "incident\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public long acceptedPushes() {
+    /** Pushes the Pushgateway accepted so far. */
+    private long acceptedPushes() {
         return scrape().getOrDefault("logtally_pushes_total{instance=\"" + instance + "\",job=\"" + job + "\"}", 0.0).longValue();
     }
 
+    /** Stops both processes (SIGTERM); what was pushed stays on the Pushgateway. */
     @Override
     public void close() {
         for (LogtallyProcess p : new LogtallyProcess[] {tail, app}) {
@@ -87,7 +94,7 @@ final class PipelineProducer implements MetricsProducer {
 
     private Map<String, Double> scrape() {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pushgateway.resolve("/metrics"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(pushgateway.resolve("/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? PromText.parse(r.body()) : Map.of();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service issue asks for. Negative controls show that each check can fail.
  */
 class SystemdUnitTest {
-    static final Path PROJECT = Path.of(System.getProperty("logtally.project.dir", System.getProperty("user.dir")));
+    static final Path PROJECT = Project.dir();
     static final Path UNIT = PROJECT.resolve("systemd/logtally-tailer.service");
     static final Path LAUNCHER = PROJECT.resolve("src/main/sh/logtally");
     static final Path CONFIG = PROJECT.resolve("packaging/etc/logtally/tailer.properties");
