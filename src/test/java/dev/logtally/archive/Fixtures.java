@@ -1,5 +1,6 @@
 package dev.logtally.archive;
 
+import dev.logtally.testing.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.logtally.config.Options;
@@ -46,11 +47,11 @@ final class Fixtures {
     }
 
     static Path sampleConfig() {
-        return Path.of(System.getProperty("logtally.project.dir", "."), "samples", "logtally.properties");
+        return Project.dir().resolve("samples/logtally.properties");
     }
 
     static Path sampleDir() {
-        return Path.of(System.getProperty("logtally.project.dir", "."), "samples", "logs");
+        return Project.dir().resolve("samples/logs");
     }
 
     static Path write(Path file, String content) {
@@ -116,7 +117,7 @@ final class Fixtures {
      * {@code -Dlogtally.golden.update=true} rewrites the file instead (review the diff before committing).
      */
     static void golden(String name, String actual) {
-        Path file = Path.of(System.getProperty("logtally.project.dir", "."), "src", "test", "resources", "archive", name);
+        Path file = Project.dir().resolve("src/test/resources/archive").resolve(name);
         if (Boolean.getBoolean("logtally.golden.update")) {
             write(file, actual);
             return;

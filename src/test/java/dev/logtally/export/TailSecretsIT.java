@@ -1,5 +1,6 @@
 package dev.logtally.export;
 
+import dev.logtally.testing.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class TailSecretsIT {
 
     @Test
     void thePasswordNeverShows() throws Exception {
-        Path webConfig = Path.of(System.getProperty("logtally.project.dir", "."), "src/test/resources/export/web-basic-auth.yml");
+        Path webConfig = Project.dir().resolve("src/test/resources/export/web-basic-auth.yml");
         Path log = Files.writeString(tmp.resolve("app.log"),
                 "{\"@timestamp\":\"2026-11-24T10:00:00Z\",\"level\":\"ERROR\",\"error_type\":\"boom\",\"service\":\"s\"}\n");
         try (SecuredPushgateway pg = SecuredPushgateway.start(tmp, webConfig, false)) {

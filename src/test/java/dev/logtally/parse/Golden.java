@@ -1,5 +1,6 @@
 package dev.logtally.parse;
 
+import dev.logtally.testing.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.logtally.source.Line;
@@ -88,7 +89,7 @@ final class Golden {
     /** Compares (or with the update switch, rewrites) the resource {@code parse/<file>}. */
     static void checkFile(String file, String actual) {
         if (Boolean.getBoolean("logtally.golden.update")) {
-            Path dir = Path.of(System.getProperty("logtally.project.dir", "."), "src/test/resources/parse");
+            Path dir = Project.dir().resolve("src/test/resources/parse");
             try {
                 Files.writeString(dir.resolve(file), actual, StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.logtally.samples;
 
+import dev.logtally.testing.Project;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,6 @@ final class SampleLogs {
     }
 
     static Path dir() {
-        return Path.of(System.getProperty("logtally.project.dir", "."), "samples", "logs");
+        return Project.dir().resolve("samples/logs");
     }
 }
