@@ -22,6 +22,11 @@ declare -A need=(
   [strace]=strace
   [gzip]=gzip
   [curl]=curl
+  [victoria-metrics]=victoria-metrics
+  [logrotate]=logrotate
+  [chromium]=chromium
+  [chromedriver]=chromium-driver
+  [docker-compose]=docker-compose
 )
 missing=()
 for program in "${!need[@]}"; do
