@@ -47,7 +47,7 @@ class DropInLineFormatTest {
             Instant.parse(timestamp);
             masked.append(line.replace("\"@timestamp\":\"" + timestamp + "\"", "\"@timestamp\":\"<masked>\"")).append('\n');
         }
-        if (Boolean.getBoolean("logtally.updateGolden")) {
+        if (Boolean.getBoolean("logtally.golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, masked);
         }
