@@ -56,7 +56,7 @@ public final class MonitoringSettingsLoader {
      */
     public static MonitoringSettings load(String namespaceFlag, Path file) {
         Map<String, String> raw = file == null ? Map.of() : read(file);
-        Values v = new Values(raw, file);
+        Values v = new Values(raw);
         String namespace = namespaceFlag != null ? namespaceFlag : raw.get("namespace");
         if (namespace == null) {
             throw new ConfigException("--namespace", "is required (or namespace= in the settings file)");
@@ -219,7 +219,7 @@ public final class MonitoringSettingsLoader {
         private final Map<String, String> raw;
         private final Set<String> used = new HashSet<>();
 
-        Values(Map<String, String> raw, Path file) {
+        Values(Map<String, String> raw) {
             this.raw = raw;
         }
 
