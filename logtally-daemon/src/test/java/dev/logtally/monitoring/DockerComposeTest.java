@@ -66,7 +66,7 @@ class DockerComposeTest {
                 }
             }
         }
-        assertEquals(4, bindMounts, "bind mounts: prometheus, alertmanager, grafana provisioning and dashboards");
+        assertEquals(5, bindMounts, "bind mounts: prometheus, alertmanager, grafana provisioning and dashboards, tailer.properties");
         assertEquals(List.of(), missing);
         Path dockerfile = Assets.file("tailer/Dockerfile");
         List<String> from = Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("FROM ")).toList();
