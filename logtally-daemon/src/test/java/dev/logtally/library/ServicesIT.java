@@ -46,7 +46,7 @@ class ServicesIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"spring-boot-4", "logback-1.6"})
+    @ValueSource(strings = {"spring-boot-3", "spring-boot-4", "logback-1.6"})
     void replayCountsExactlyWhatTheServiceLogged(String name, @TempDir Path tmp) throws IOException {
         SampleServices.Build build = services.build(name);
 
