@@ -23,11 +23,11 @@ public final class ErrorType {
 
     private final String name;
     /** The field, made once: every event of this category passes the same argument. */
-    private final JsonField field;
+    private final Object field;
 
     private ErrorType(String name) {
         this.name = name;
-        this.field = JsonField.text(FIELD, name);
+        this.field = Flavours.CURRENT.text(FIELD, name);
     }
 
     /**

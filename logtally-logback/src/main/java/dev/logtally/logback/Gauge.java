@@ -43,7 +43,7 @@ public final class Gauge {
     /** Logs the gauge's current value. */
     public void report(Logger log, long value) {
         if (log.isInfoEnabled()) {
-            log.info("gauge {}", JsonField.keyValue(name, value));
+            log.info("gauge {}", Flavours.CURRENT.keyValue(name, value));
         }
     }
 
@@ -54,7 +54,7 @@ public final class Gauge {
     public void report(Logger log, double value) {
         if (Double.isFinite(value)) {
             if (log.isInfoEnabled()) {
-                log.info("gauge {}", JsonField.keyValue(name, value));
+                log.info("gauge {}", Flavours.CURRENT.keyValue(name, value));
             }
         } else {
             log.warn("gauge {} not reported: {} is not a finite number", name, value);

@@ -15,6 +15,10 @@ import tools.jackson.core.io.SerializedString;
  * needs Janino. Bad values are reported through Logback's status system, as the encoder's own providers
  * do; the fields are decided once, at {@link #start()}, so the per-line work is two or four writes.
  *
+ * <p>This is the Jackson 3 (logstash-logback-encoder 9) writer; {@link LogtallyEncoder} adds it, or its
+ * Jackson 2 twin on logstash-logback-encoder 8, by itself. Name it in a configuration of your own only on
+ * logstash-logback-encoder 9:
+ *
  * <pre>{@code
  * <encoder class="net.logstash.logback.encoder.LogstashEncoder">
  *   <provider class="dev.logtally.logback.ServiceJsonProvider">
@@ -57,16 +61,12 @@ public final class ServiceJsonProvider extends AbstractJsonProvider<ILoggingEven
 
     @Override
     public void start() {
-        String s = service == null ? "" : service.strip();
-        if (s.isEmpty()) {
-            addError("logtally: the service name (property logtally.service) is empty; writing \"service\":\""
-                    + DEFAULT_SERVICE + "\"");
-            s = DEFAULT_SERVICE;
+        String[] resolved = ServiceFields.resolve(service, release, this);
+        SerializableString[] f = new SerializableString[resolved.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = json(resolved[i]);
         }
-        String r = release == null ? "" : release.strip();
-        fields = r.isEmpty()
-                ? new SerializableString[] {json(SERVICE_FIELD), json(s)}
-                : new SerializableString[] {json(SERVICE_FIELD), json(s), json(RELEASE_FIELD), json(r)};
+        fields = f;
         super.start();
     }
 

@@ -11,6 +11,9 @@ import tools.jackson.core.JsonGenerator;
  * databind writes a String as this does, so the line is the same byte for byte. It takes every entry; put
  * typed writers (the encoder's {@code LongMdcEntryWriter}, ...) before it if some MDC values should be numbers.
  *
+ * <p>This is the Jackson 3 (logstash-logback-encoder 9) writer; {@link LogtallyEncoder} adds it, or its
+ * Jackson 2 twin on logstash-logback-encoder 8, by itself.
+ *
  * <pre>{@code
  * <encoder class="net.logstash.logback.encoder.LogstashEncoder">
  *   <mdcEntryWriter class="dev.logtally.logback.StringMdcEntryWriter"/>

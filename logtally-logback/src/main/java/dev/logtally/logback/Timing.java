@@ -29,7 +29,7 @@ public final class Timing {
     /** Logs that {@code method} took {@code durationMs} milliseconds. */
     public static void record(Logger log, String method, double durationMs) {
         if (log.isInfoEnabled()) {
-            log.info("{} took {} ms", JsonField.text(METHOD_FIELD, method), JsonField.number(DURATION_FIELD, durationMs));
+            log.info("{} took {} ms", Flavours.CURRENT.text(METHOD_FIELD, method), Flavours.CURRENT.number(DURATION_FIELD, durationMs));
         }
     }
 

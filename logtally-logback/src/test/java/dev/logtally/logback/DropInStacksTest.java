@@ -1,0 +1,104 @@
+package dev.logtally.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.logtally.testing.Project;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The one library jar on each stack a service runs, each in a child JVM whose classpath is that stack's exact
+ * jars ({@code target/stacks/NAME}, copied by the module's pom) plus this module's classes: the README's
+ * {@code logback.xml} configures Logback as in a service, {@link DropInLinesMain} logs the golden events.
+ * Supported stacks write exactly the lines of {@code drop-in-lines.jsonl} (what {@link DropInLineFormatTest}
+ * checks in this JVM) with no status warning; unsupported ones are refused at start with an ERROR that Logback
+ * prints without {@code logback.debug}, and the events still reach the file as the minimal lines of
+ * {@code drop-in-fallback-lines.jsonl}.
+ */
+class DropInStacksTest {
+    private static final Path GOLDEN = Project.module().resolve("src/test/resources/logback/golden/drop-in-lines.jsonl");
+    private static final Path FALLBACK = Project.module().resolve("src/test/resources/logback/golden/drop-in-fallback-lines.jsonl");
+    private static final String NEEDS = "; logtally-logback needs Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.x "
+            + "(com.fasterxml.jackson.core:jackson-databind), or with logstash-logback-encoder 9.x and Jackson 3.x "
+            + "(tools.jackson.core:jackson-databind). Writing minimal JSON lines instead (no stack_hash, stack traces "
+            + "unshortened) until the service's dependencies are fixed.";
+
+    /** sb3: Logback 1.5.18, Jackson 2.19, encoder 8.1; sb4: Logback 1.5.18, Jackson 3.0, encoder 9.0; logback16: 1.6.6, 3.2, 9.0. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sb3", "sb4", "logback16"})
+    void aSupportedStackWritesTheGoldenLines(String stack, @TempDir Path dir) throws Exception {
+        String output = run(stack, dir);
+        assertEquals(List.of(), statusProblems(output), output);
+        GoldenLines.assertMatch(GOLDEN, DropIn.read(dir.resolve("logs/app.log")));
+    }
+
+    @Test
+    void encoder7IsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
+        String output = run("lle7", dir);
+        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.5.18, "
+                + "logstash-logback-encoder 7.4, Jackson 2.19.2" + NEEDS), statusProblems(output), output);
+        GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
+    }
+
+    @Test
+    void anEncoderWithoutItsJacksonIsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
+        String output = run("nojackson", dir);
+        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.5.18, "
+                + "logstash-logback-encoder 9.0, Jackson (none)" + NEEDS), statusProblems(output), output);
+        GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
+    }
+
+    @Test
+    void jackson3WithAnOlderJacksonAnnotationsIsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
+        String output = run("oldannotations", dir);
+        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.6.6, "
+                + "logstash-logback-encoder 9.0, Jackson 3.2.4 with jackson-annotations 2.20 (java.lang.NoClassDefFoundError: "
+                + "com/fasterxml/jackson/annotation/JsonSerializeAs)" + NEEDS), statusProblems(output), output);
+        GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
+    }
+
+    /** Runs {@link DropInLinesMain} on the stack, writing to {@code dir/logs}; its stdout and stderr. */
+    private static String run(String stack, Path dir) throws Exception {
+        Path module = Project.module();
+        Path jars = module.resolve("target/stacks").resolve(stack);
+        assertTrue(Files.isDirectory(jars), jars + " missing: build the module with mvn (its pom copies the stacks)");
+        String classpath = String.join(File.pathSeparator, module.resolve("target/classes").toString(),
+                module.resolve("target/test-classes").toString(), jars.resolve("*").toString());
+        Path out = dir.resolve("child.out");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=" + Project.dir().resolve("logback/logback.xml"),
+                "-Dlogtally.dir=" + dir.resolve("logs"), "-Dlogtally.file=app",
+                "-Dlogtally.service=loka-stratum", "-Dlogtally.release=2.0.0",
+                "-cp", classpath, DropInLinesMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        boolean ended = child.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            child.destroyForcibly();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(ended, "child JVM did not end within 60 s; output:\n" + output);
+        assertEquals(0, child.exitValue(), output);
+        return output;
+    }
+
+    /**
+     * The WARN and ERROR statuses Logback printed ({@code HH:mm:ss,SSS |-ERROR in origin@hash - message}), as
+     * {@code "ERROR in origin: message"}.
+     */
+    private static List<String> statusProblems(String output) {
+        return output.lines().filter(l -> l.contains("|-WARN in ") || l.contains("|-ERROR in "))
+                .map(l -> l.substring(l.indexOf("|-") + 2))
+                .map(l -> l.replaceFirst("^(\\w+ in [\\w.$]+)(?:@\\w+|\\[[^]]*])? - ", "$1: "))
+                .collect(Collectors.toList());
+    }
+}
