@@ -23,6 +23,9 @@ import java.nio.ByteOrder;
  * then delivers one {@link Line} with {@code oversized=true} and {@code length=0}, so that the line is
  * counted and reading goes on, with bounded memory whatever the input.
  *
+ * <p>A UTF-8 byte-order mark ({@code EF BB BF}) at offset 0 of a file (some Windows-born writers put one
+ * there) is left out of the first line's bytes, so that line parses; offsets stay the file's own.
+ *
  * <p>Not thread-safe; reusable for file after file through {@link #reset(String, long)}.
  *
  * <pre>{@code
@@ -211,12 +214,23 @@ public final class LineSplitter {
                 line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
             } else {
                 int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
-                line = new Line(source, base + lineStart, end, buf, lineStart, len, false);
+                int from = lineStart;
+                if (base + lineStart == 0 && startsWithBom(buf, from, len)) {
+                    from += BOM_LENGTH; // a UTF-8 byte-order mark is no part of the first line; offsets stay the file's
+                    len -= BOM_LENGTH;
+                }
+                line = new Line(source, base + lineStart, end, buf, from, len, false);
             }
         }
         sink.accept(line);
         lineStart = nl + 1;
         position = end;
+    }
+
+    private static final int BOM_LENGTH = 3;
+
+    private static boolean startsWithBom(byte[] b, int at, int len) {
+        return len >= BOM_LENGTH && b[at] == (byte) 0xEF && b[at + 1] == (byte) 0xBB && b[at + 2] == (byte) 0xBF;
     }
 
     /** Makes sure a whole chunk fits after {@code limit}: drops consumed bytes, compacts, grows to the cap. */

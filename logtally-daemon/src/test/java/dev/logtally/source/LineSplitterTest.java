@@ -42,6 +42,15 @@ class LineSplitterTest {
     }
 
     @Test
+    void aByteOrderMarkAtOffsetZeroIsSkippedWithOffsetsStillExact() throws IOException {
+        byte[] data = utf8("\uFEFFa\n\uFEFFb\n");   // the second mark is not at offset 0: it stays
+        Collector c = split(data, 1, 100);
+        assertEquals(List.of(
+                new Collector.Got("f", 0, 5, "a", false),
+                new Collector.Got("f", 5, 10, "\uFEFFb", false)), c.got);
+    }
+
+    @Test
     void crLfIsStrippedButALoneCrStaysInsideTheLine() throws IOException {
         Collector c = split(utf8("a\r\nb\rc\n\r\n"), LineSplitter.CHUNK, 100);
         assertEquals(List.of(
