@@ -132,6 +132,31 @@ class ServiceInputsTest {
         assertEquals(expected, only(replay(replayed), expected));
     }
 
+    @Test
+    void unreadBytesThatWentMissingAreCountedInLostBytesAcrossRestarts() throws IOException {
+        Path log = tmp.resolve("app.log");
+        Options o = options(log);
+        String line = ERROR;                                 // 99 bytes
+        int n = (5 << 20) / line.length();
+        append(log, line.repeat(n));
+        long counted;
+        try (FollowPipeline fp = FollowPipeline.open(o, Clock.systemUTC())) {
+            fp.poll();                                       // at most 4 MiB a file per poll: the rest stays unread
+            counted = PromText.parse(TextFormat.render(fp.checkpoint())).get("logtally_bytes_total").longValue();
+        }
+        Files.delete(log);                                   // gone while stopped, unread bytes in it
+        append(log, ERROR);
+        try (FollowPipeline fp = FollowPipeline.open(o, Clock.systemUTC())) {
+            fp.poll();
+            Map<String, Double> v = PromText.parse(TextFormat.render(fp.checkpoint()));
+            assertEquals((double) ((long) n * line.length() - counted), v.get("logtally_lost_bytes_total"));
+        }
+        try (FollowPipeline fp = FollowPipeline.open(o, Clock.systemUTC())) {
+            assertEquals((double) ((long) n * line.length() - counted),
+                    PromText.parse(TextFormat.render(fp.checkpoint())).get("logtally_lost_bytes_total"), "checkpointed");
+        }
+    }
+
     private static Map<String, Double> only(Map<String, Double> all, Map<String, Double> keys) {
         Map<String, Double> out = new TreeMap<>();
         keys.keySet().forEach(k -> out.put(k, all.get(k)));
