@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineScannerTest {
     private static final String[] CASES = {
         "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash",
+        "capture", "error-type", "logstash", "ecs-nested",
     };
 
     @ParameterizedTest
     @ValueSource(strings = {
         "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash",
+        "capture", "error-type", "logstash", "ecs-nested",
     })
     void agreesWithJacksonOnEveryGoldenCase(String name) throws IOException {
         ParserOptions options = LineParserGoldenTest.options(name);
@@ -123,6 +123,7 @@ class LineScannerTest {
         ParserOptions tailer = ParserOptions.builder().gauges(List.of("queue_depth", "active_connections")).build();
         int fast = compare(mutated, tailer);
         compare(mutated, ParserOptions.builder().captureAll().build());
+        compare(mutated, LineParserGoldenTest.options("ecs-nested"));
         // The mutations must leave enough lines for the fast path to read, or the comparison proves little.
         assertTrue(fast > mutated.size() / 5, fast + " of " + mutated.size() + " mutated lines read by the fast path");
     }
