@@ -69,6 +69,10 @@ public final class LineSplitter {
     private long position;
     private boolean skipping;
     private long skipStart;
+    /** Lines from {@code lineStart} on form an object not finished yet; the next physical line starts at {@link #joinAt}. */
+    private boolean joining;
+    /** Index in buf of the first byte of the physical line after the last one joined. */
+    private int joinAt;
 
     /** A splitter whose lines may be up to {@code maxLineBytes} long (longer ones are skipped). */
     public LineSplitter(int maxLineBytes) {
@@ -89,6 +93,7 @@ public final class LineSplitter {
         this.limit = 0;
         this.scanFrom = 0;
         this.skipping = false;
+        this.joining = false;
     }
 
     /** Changes the name lines carry (a followed file seen under its rotated name), keeping the state. */
@@ -156,8 +161,9 @@ public final class LineSplitter {
         }
         scanFrom = lim;
         if (!skipping && lim - lineStart > maxLine) {
-            // The line under way is already past the cap: stop keeping its bytes.
+            // The line (or object being joined) under way is already past the cap: stop keeping its bytes.
             skipping = true;
+            joining = false;
             skipStart = base + lineStart;
         }
         if (skipping) {
@@ -201,30 +207,90 @@ public final class LineSplitter {
         return -1;
     }
 
-    /** Delivers the line ending with the newline at index {@code nl}. */
+    /**
+     * The physical line ending with the newline at index {@code nl}: delivered, or held while it opens (or
+     * continues) a JSON object that it does not close. Writers such as the ECS encoder with
+     * {@code stackTraceAsArray} put one object over several lines ({@code {..."error.stack_trace":[} then
+     * one frame a line, then {@code ]}}): such lines are joined into one {@link Line} (the newlines
+     * between them are JSON whitespace), bounded by the line cap, and the position moves only past the
+     * whole object, so a checkpoint never lands inside it. A line that begins with {@code {} while one is
+     * held is a new object: the held lines go out as they are (a malformed line), then this one is looked at.
+     */
     private void deliver(LineSink sink, int nl) {
-        long end = base + nl + 1;
-        Line line;
         if (skipping) {
             skipping = false;
-            line = new Line(source, skipStart, end, buf, nl, 0, true);
-        } else {
-            int raw = nl - lineStart;
-            if (raw > maxLine) {
-                line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
-            } else {
-                int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
-                int from = lineStart;
-                if (base + lineStart == 0 && startsWithBom(buf, from, len)) {
-                    from += BOM_LENGTH; // a UTF-8 byte-order mark is no part of the first line; offsets stay the file's
-                    len -= BOM_LENGTH;
+            sink.accept(new Line(source, skipStart, base + nl + 1, buf, nl, 0, true));
+            done(nl);
+            return;
+        }
+        if (joining) {
+            if (buf[joinAt] != '{') {
+                if (closesObject(buf, joinAt, nl)) {
+                    emit(sink, nl);
+                } else {
+                    joinAt = nl + 1;
                 }
-                line = new Line(source, base + lineStart, end, buf, from, len, false);
+                return;
             }
+            emit(sink, joinAt - 1); // a new object begins: the held lines are one (malformed) line
+        }
+        if (nl > lineStart && buf[firstByte(nl)] == '{' && !closesObject(buf, lineStart, nl)) {
+            joining = true;
+            joinAt = nl + 1;
+            return;
+        }
+        emit(sink, nl);
+    }
+
+    /**
+     * At the end of an input (a rotated file or an archive read to its end): delivers the lines held as an
+     * unfinished object as one line, so they are counted (as malformed) rather than dropped as partial.
+     */
+    public void finish(LineSink sink) {
+        if (joining) {
+            emit(sink, joinAt - 1);
+        }
+    }
+
+    /** Index of the first byte of the line at {@code lineStart} ending before {@code nl}, past a byte-order mark at offset 0. */
+    private int firstByte(int nl) {
+        return base + lineStart == 0 && startsWithBom(buf, lineStart, nl - lineStart) && nl - lineStart > BOM_LENGTH
+                ? lineStart + BOM_LENGTH : lineStart;
+    }
+
+    /** True when the physical line {@code b[from, nl)} ends with {@code }} (before trailing spaces and {@code \r}). */
+    private static boolean closesObject(byte[] b, int from, int nl) {
+        int i = nl - 1;
+        while (i >= from && (b[i] == '\r' || b[i] == ' ' || b[i] == '\t')) {
+            i--;
+        }
+        return i >= from && b[i] == '}';
+    }
+
+    /** Delivers {@code buf[lineStart, nl)} (all lines held, if any) as one line. */
+    private void emit(LineSink sink, int nl) {
+        joining = false;
+        long end = base + nl + 1;
+        int raw = nl - lineStart;
+        Line line;
+        if (raw > maxLine) {
+            line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
+        } else {
+            int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
+            int from = lineStart;
+            if (base + lineStart == 0 && startsWithBom(buf, from, len)) {
+                from += BOM_LENGTH; // a UTF-8 byte-order mark is no part of the first line; offsets stay the file's
+                len -= BOM_LENGTH;
+            }
+            line = new Line(source, base + lineStart, end, buf, from, len, false);
         }
         sink.accept(line);
+        done(nl);
+    }
+
+    private void done(int nl) {
         lineStart = nl + 1;
-        position = end;
+        position = base + nl + 1;
     }
 
     private static final int BOM_LENGTH = 3;
@@ -250,6 +316,7 @@ public final class LineSplitter {
             System.arraycopy(buf, lineStart, buf, 0, keep);
             base += lineStart;
             scanFrom -= lineStart;
+            joinAt -= lineStart;
             limit = keep;
             lineStart = 0;
         }

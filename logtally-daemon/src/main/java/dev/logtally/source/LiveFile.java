@@ -159,6 +159,11 @@ final class LiveFile implements Closeable {
         startAt(0);
     }
 
+    /** Delivers lines held as an unfinished multi-line object (the file will not grow any more). */
+    void flush(LineSink sink) {
+        splitter.finish(sink);
+    }
+
     /** Bytes in the file not read yet, as of the last look. */
     long lag() {
         return Math.max(0, size - splitter.position());

@@ -157,6 +157,24 @@ class ServiceInputsTest {
         }
     }
 
+    @Test
+    void anObjectWrittenOverSeveralLinesIsOneEventEvenWithARestartInsideIt() throws IOException {
+        // As the ECS encoder writes with stackTraceAsArray=true; the tailer stops after the object's second line.
+        String first = ERROR + "{\"@timestamp\":\"2026-12-01T10:00:00Z\",\"level\":\"ERROR\",\"service\":\"s\",\"stack_trace\":[\n"
+                + "\t\"java.net.SocketTimeoutException: read timed out\",\n";
+        String second = "\t\"\\tat dev.Pool.submit(Pool.java:1)\"\n]}\n" + ERROR;
+        Map<String, Double> expected = Map.of(
+                "ns_errors_total{error_type=\"timeout\",service=\"s\"}", 2.0,
+                "ns_errors_total{error_type=\"unknown\",service=\"s\"}", 1.0,
+                "logtally_events_total", 3.0,
+                "logtally_lines_total", 3.0);
+
+        assertEquals(expected, tail(tmp.resolve("tail.log"), first.getBytes(StandardCharsets.UTF_8), second));
+        Path replayed = tmp.resolve("replay.log");
+        append(replayed, first + second);
+        assertEquals(expected, replay(replayed));
+    }
+
     private static Map<String, Double> only(Map<String, Double> all, Map<String, Double> keys) {
         Map<String, Double> out = new TreeMap<>();
         keys.keySet().forEach(k -> out.put(k, all.get(k)));
