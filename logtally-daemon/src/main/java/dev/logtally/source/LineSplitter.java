@@ -211,10 +211,12 @@ public final class LineSplitter {
      * The physical line ending with the newline at index {@code nl}: delivered, or held while it opens (or
      * continues) a JSON object that it does not close. Writers such as the ECS encoder with
      * {@code stackTraceAsArray} put one object over several lines ({@code {..."error.stack_trace":[} then
-     * one frame a line, then {@code ]}}): such lines are joined into one {@link Line} (the newlines
-     * between them are JSON whitespace), bounded by the line cap, and the position moves only past the
-     * whole object, so a checkpoint never lands inside it. A line that begins with {@code {} while one is
-     * held is a new object: the held lines go out as they are (a malformed line), then this one is looked at.
+     * one tab-indented frame a line, then {@code ]}}): a line that begins with <code>{"</code> and does
+     * not end with <code>}</code> is held, and the lines that continue it (beginning with a tab, a space,
+     * {@code ]} or <code>}</code>) join it up to the one that ends with <code>}</code>, into one
+     * {@link Line} (the newlines between are JSON whitespace), bounded by the line cap; the position moves
+     * only past the whole object, so a checkpoint never lands inside it. Any other line ends the holding:
+     * the held lines go out as they are (one malformed line), then that line is looked at.
      */
     private void deliver(LineSink sink, int nl) {
         if (skipping) {
@@ -224,7 +226,7 @@ public final class LineSplitter {
             return;
         }
         if (joining) {
-            if (buf[joinAt] != '{') {
+            if (joinAt < nl && continues(buf[joinAt])) {
                 if (closesObject(buf, joinAt, nl)) {
                     emit(sink, nl);
                 } else {
@@ -232,9 +234,10 @@ public final class LineSplitter {
                 }
                 return;
             }
-            emit(sink, joinAt - 1); // a new object begins: the held lines are one (malformed) line
+            emit(sink, joinAt - 1); // not a continuation: the held lines are one (malformed) line
         }
-        if (nl > lineStart && buf[firstByte(nl)] == '{' && !closesObject(buf, lineStart, nl)) {
+        int first = firstByte(nl);
+        if (first + 1 < nl && buf[first] == '{' && buf[first + 1] == '"' && !closesObject(buf, lineStart, nl)) {
             joining = true;
             joinAt = nl + 1;
             return;
@@ -256,6 +259,11 @@ public final class LineSplitter {
     private int firstByte(int nl) {
         return base + lineStart == 0 && startsWithBom(buf, lineStart, nl - lineStart) && nl - lineStart > BOM_LENGTH
                 ? lineStart + BOM_LENGTH : lineStart;
+    }
+
+    /** A continuation line of an object begins indented (JSON whitespace) or with the closing bracket. */
+    private static boolean continues(byte first) {
+        return first == '\t' || first == ' ' || first == ']' || first == '}';
     }
 
     /** True when the physical line {@code b[from, nl)} ends with {@code }} (before trailing spaces and {@code \r}). */

@@ -67,30 +67,30 @@ class LineSplitterTest {
         LineSplitter s = new LineSplitter(100);
         s.reset("f", 0);
         Collector c = new Collector();
-        s.readFrom(new ByteArrayInputStream(utf8("{\"x\":0}\n{\"a\":[\n1,\n"))::read, 100, c);
+        s.readFrom(new ByteArrayInputStream(utf8("{\"x\":0}\n{\"a\":[\n\t1,\n"))::read, 100, c);
         assertEquals(List.of("{\"x\":0}"), c.texts());
         assertEquals(8, s.position(), "after the last whole object, not inside the unfinished one");
-        assertEquals(10, s.pendingBytes());
-        s.readFrom(new ByteArrayInputStream(utf8("2]}\n"))::read, 100, c);
-        assertEquals(List.of("{\"x\":0}", "{\"a\":[\n1,\n2]}"), c.texts());
-        assertEquals(22, s.position());
+        assertEquals(11, s.pendingBytes());
+        s.readFrom(new ByteArrayInputStream(utf8("\t2]}\n"))::read, 100, c);
+        assertEquals(List.of("{\"x\":0}", "{\"a\":[\n\t1,\n\t2]}"), c.texts());
+        assertEquals(24, s.position());
     }
 
     @Test
-    void aLineStartingAnotherObjectEndsTheUnfinishedOneAndTheEndFlushesIt() throws IOException {
+    void aLineThatDoesNotContinueEndsTheUnfinishedOneAndTheEndFlushesIt() throws IOException {
         LineSplitter s = new LineSplitter(100);
         s.reset("f", 0);
         Collector c = new Collector();
-        s.readFrom(new ByteArrayInputStream(utf8("{\"cut\":\n{\"b\":2}\n{\"c\":[\n3\n"))::read, 100, c);
-        assertEquals(List.of("{\"cut\":", "{\"b\":2}"), c.texts());
+        s.readFrom(new ByteArrayInputStream(utf8("{\"cut\":\n{\"b\":2}\nplain\n{\"c\":[\n]\n"))::read, 100, c);
+        assertEquals(List.of("{\"cut\":", "{\"b\":2}", "plain"), c.texts());
         s.finish(c);
-        assertEquals(List.of("{\"cut\":", "{\"b\":2}", "{\"c\":[\n3"), c.texts());
-        assertEquals(25, s.position());
+        assertEquals(List.of("{\"cut\":", "{\"b\":2}", "plain", "{\"c\":[\n]"), c.texts());
+        assertEquals(31, s.position());
     }
 
     @Test
     void joiningIsBoundedByTheLineCap() throws IOException {
-        String big = "{\"a\":[\n" + "\"xxxxxxxxxx\",\n".repeat(10) + "0]}\n";
+        String big = "{\"a\":[\n" + "\t\"xxxxxxxxx\",\n".repeat(10) + "0]}\n";
         Collector c = split(utf8(big + "{}\n"), 5, 50);
         assertEquals(new Collector.Got("f", 0, 7 + 14 * 4, "", true), c.got.get(0));
         assertEquals("{}", c.texts().get(c.got.size() - 1));

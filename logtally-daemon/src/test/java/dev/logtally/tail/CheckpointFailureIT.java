@@ -41,7 +41,8 @@ class CheckpointFailureIT {
                 "--config", config.toString())) {
             Poll.until(Duration.ofSeconds(60), "tail to answer healthy", () -> status(port) == 200);
 
-            Files.createDirectory(state.resolve("checkpoint.json.tmp"));    // every save fails from now on
+            // Every save fails from now on: a save that fails deletes its temp file, so the directory holds one.
+            Files.writeString(Files.createDirectory(state.resolve("checkpoint.json.tmp")).resolve("full"), "");
             Poll.until(Duration.ofSeconds(30), "/-/healthy to answer 503", () -> status(port) == 503);
             String body = get(port).body();
             assertTrue(body.startsWith("unhealthy: checkpoints have failed for "), body);
