@@ -200,21 +200,35 @@ final class LineScanner implements FastPath {
             i = slot < 0 ? skipValue(b, i, end, depth + 1)
                     : table.kinds[slot] == FieldTable.NESTED ? readNested(table.nested[slot], b, i, end, start, v, depth + 1)
                     : readValue(table.kinds[slot], table.gaugeIndex[slot], b, i, end, start, v);
+            i = i < 0 ? -1 : nextMember(b, i, end);
+            if (i < -1) {
+                return CLOSED - i;
+            }
             if (i < 0) {
                 return -1;
             }
-            i = ws(b, i, end);
-            if (i >= end) {
-                return -1;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = ws(b, i + 1, end);
         }
+    }
+
+    /** {@link #nextMember}'s result for a closed object is {@code CLOSED - indexAfterTheBrace} (always below -1). */
+    private static final int CLOSED = -2;
+
+    /**
+     * Past a member's value ending before {@code i}: the first byte of the next member (after a comma),
+     * {@code CLOSED - j} with {@code j} just after the brace that closes the object, or -1 when neither.
+     */
+    private static int nextMember(byte[] b, int i, int end) {
+        i = ws(b, i, end);
+        if (i >= end) {
+            return -1;
+        }
+        if (b[i] == '}') {
+            return CLOSED - (i + 1);
+        }
+        if (b[i] != ',') {
+            return -1;
+        }
+        return ws(b, i + 1, end);
     }
 
     /** Reads the value at {@code b[i]} of a field of {@code kind}; returns the index after it, or -1. */
@@ -334,20 +348,13 @@ final class LineScanner implements FastPath {
                 return -1;
             }
             i = skipValue(b, ws(b, i + 1, end), end, depth);
+            i = i < 0 ? -1 : nextMember(b, i, end);
+            if (i < -1) {
+                return CLOSED - i;
+            }
             if (i < 0) {
                 return -1;
             }
-            i = ws(b, i, end);
-            if (i >= end) {
-                return -1;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = ws(b, i + 1, end);
         }
     }
 
