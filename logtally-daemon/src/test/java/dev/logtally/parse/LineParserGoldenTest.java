@@ -18,7 +18,7 @@ class LineParserGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode",
-        "crlf", "capture", "error-type", "ecs-nested",
+        "crlf", "capture", "error-type",
     })
     void golden(String name) throws IOException {
         LineParser parser = new LineParser(options(name));

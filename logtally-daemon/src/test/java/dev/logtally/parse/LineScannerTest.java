@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineScannerTest {
     private static final String[] CASES = {
         "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash", "ecs-nested",
+        "capture", "error-type", "logstash",
     };
 
     @ParameterizedTest
     @ValueSource(strings = {
         "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash", "ecs-nested",
+        "capture", "error-type", "logstash",
     })
     void agreesWithJacksonOnEveryGoldenCase(String name) throws IOException {
         ParserOptions options = LineParserGoldenTest.options(name);

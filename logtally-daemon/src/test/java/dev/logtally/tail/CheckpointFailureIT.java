@@ -42,7 +42,18 @@ class CheckpointFailureIT {
             Poll.until(Duration.ofSeconds(60), "tail to answer healthy", () -> status(port) == 200);
 
             // Every save fails from now on: a save that fails deletes its temp file, so the directory holds one.
-            Files.writeString(Files.createDirectory(state.resolve("checkpoint.json.tmp")).resolve("full"), "");
+            // (While a save is under way its temp file is there: taken as soon as it is gone.)
+            Path tmpName = state.resolve("checkpoint.json.tmp");
+            Poll.until(Duration.ofSeconds(30), "to put a directory where the temp file goes", () -> {
+                try {
+                    Files.writeString(Files.createDirectory(tmpName).resolve("full"), "");
+                    return true;
+                } catch (java.nio.file.FileAlreadyExistsException saving) {
+                    return false;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             Poll.until(Duration.ofSeconds(30), "/-/healthy to answer 503", () -> status(port) == 503);
             String body = get(port).body();
             assertTrue(body.startsWith("unhealthy: checkpoints have failed for "), body);
