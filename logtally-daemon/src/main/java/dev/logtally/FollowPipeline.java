@@ -88,6 +88,9 @@ public final class FollowPipeline implements FollowStep, Closeable {
             self.countRotation(r.kind().label());
             LOG.info(notice.message());
         } else {
+            if (notice instanceof FollowerNotice.DataLost lost && lost.bytes() > 0) {
+                self.countLostBytes(lost.bytes());
+            }
             LOG.warn(notice.message());
         }
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li><b>Checkpointed counters</b> ({@link #checkpointed()}, {@link #restore}): lines, bytes, events,
- *       parse errors by reason, series dropped by the cardinality guard, rotations by kind, pushes and push
+ *       parse errors by reason, series dropped by the cardinality guard, rotations by kind, bytes lost unread, pushes and push
  *       failures. They resume from the checkpoint, so they never decrease across restarts. All but the push
  *       counters are written by the reader thread only (plain increments) and snapshotted there; the push
  *       counters are atomic because the pusher thread writes them.</li>
@@ -40,6 +40,7 @@ public final class SelfMetrics {
     public static final String PARSE_ERRORS = "logtally_parse_errors_total";
     public static final String SERIES_DROPPED = "logtally_series_dropped_total";
     public static final String ROTATIONS = "logtally_rotations_total";
+    public static final String LOST_BYTES = "logtally_lost_bytes_total";
     public static final String PUSHES = "logtally_pushes_total";
     public static final String PUSH_FAILURES = "logtally_push_failures_total";
     public static final String LAG_BYTES = "logtally_lag_bytes";
@@ -52,7 +53,7 @@ public final class SelfMetrics {
 
     /** Every family name this class can produce (no other metric may take one of these names). */
     public static final List<String> FAMILY_NAMES = List.of(LINES, BYTES, EVENTS, PARSE_ERRORS, SERIES_DROPPED,
-            ROTATIONS, PUSHES, PUSH_FAILURES, LAG_BYTES, LAG_SECONDS, FILES_FOLLOWED, LAST_PUSH, CHECKPOINT_TIME,
+            ROTATIONS, LOST_BYTES, PUSHES, PUSH_FAILURES, LAG_BYTES, LAG_SECONDS, FILES_FOLLOWED, LAST_PUSH, CHECKPOINT_TIME,
             CHECKPOINT_AGE, BUILD_INFO);
 
     /** Values of the {@code kind} label of {@link #ROTATIONS}. */
@@ -75,7 +76,11 @@ public final class SelfMetrics {
     private final CounterFamily rotationFamily = new CounterFamily(ROTATIONS,
             "Rotations of followed files seen, by kind.", List.of("kind"));
 
+    private final CounterFamily lostBytesFamily = new CounterFamily(LOST_BYTES,
+            "Bytes of followed files that went missing before they were read (deleted or truncated unread).", List.of());
+
     private final Counter lines = linesFamily.counter(List.of());
+    private final Counter lostBytes = lostBytesFamily.counter(List.of());
     private final Counter bytes = bytesFamily.counter(List.of());
     private final Counter events = eventsFamily.counter(List.of());
     private final Counter[] parseErrors = new Counter[ParseError.values().length];
@@ -135,6 +140,11 @@ public final class SelfMetrics {
         }
     }
 
+    /** {@code byteCount} unread bytes of a followed file went missing (a data-loss notice of the follower). */
+    public void countLostBytes(long byteCount) {
+        lostBytes.add(byteCount);
+    }
+
     /**
      * The counter of {@code logtally_series_dropped_total{metric,label}}, for the cardinality guard of
      * {@code label} of {@code metric}; registered (exported at 0) from this call on.
@@ -183,7 +193,7 @@ public final class SelfMetrics {
     public MetricSnapshot checkpointed() {
         List<MetricFamily> out = new ArrayList<>(8);
         for (CounterFamily f : List.of(linesFamily, bytesFamily, eventsFamily, parseErrorFamily, droppedFamily,
-                rotationFamily)) {
+                rotationFamily, lostBytesFamily)) {
             out.add(f.family());
         }
         out.add(single(PUSHES, MetricType.COUNTER, "Successful pushes to the Pushgateway.", pushes.get()));
@@ -230,6 +240,7 @@ public final class SelfMetrics {
                 case PARSE_ERRORS -> parseErrorFamily.restore(f, where);
                 case SERIES_DROPPED -> droppedFamily.restore(f, where);
                 case ROTATIONS -> rotationFamily.restore(f, where);
+                case LOST_BYTES -> lostBytesFamily.restore(f, where);
                 case PUSHES -> pushes.set(restoreSingle(f, where));
                 case PUSH_FAILURES -> pushFailures.set(restoreSingle(f, where));
                 default -> {

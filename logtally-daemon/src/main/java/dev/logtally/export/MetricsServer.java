@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code GET /metrics} (Prometheus text 0.0.4, gzip when the scraper asks for it) from a snapshot
- * supplier, and {@code GET /-/healthy}, with the JDK's {@link HttpServer} on a small fixed thread pool.
+ * supplier, and {@code GET /-/healthy} (200, or 503 with the reason while the daemon says it is unhealthy), with the JDK's {@link HttpServer} on a small fixed thread pool.
  * Other paths answer 404, other methods 405. Port 0 binds an ephemeral port ({@link #port()}).
  *
  * <pre>{@code
@@ -36,11 +36,14 @@ public final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Supplier<MetricSnapshot> snapshots;
+    private final Supplier<String> unhealthy;
 
-    private MetricsServer(HttpServer server, ExecutorService executor, Supplier<MetricSnapshot> snapshots) {
+    private MetricsServer(HttpServer server, ExecutorService executor, Supplier<MetricSnapshot> snapshots,
+                          Supplier<String> unhealthy) {
         this.server = server;
         this.executor = executor;
         this.snapshots = snapshots;
+        this.unhealthy = unhealthy;
     }
 
     /**
@@ -49,7 +52,17 @@ public final class MetricsServer implements AutoCloseable {
      * @throws ConfigException (key {@code listen}) when the address cannot be bound, e.g. the port is taken
      */
     public static MetricsServer start(InetSocketAddress address, Supplier<MetricSnapshot> snapshots) {
+        return start(address, snapshots, () -> null);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Supplier)}, with {@code GET /-/healthy} answering 503 and the
+     * reason while {@code unhealthy} gives one (null: healthy, 200).
+     */
+    public static MetricsServer start(InetSocketAddress address, Supplier<MetricSnapshot> snapshots,
+                                      Supplier<String> unhealthy) {
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(unhealthy, "unhealthy");
         HttpServer server;
         try {
             server = HttpServer.create(address, 16);
@@ -63,7 +76,7 @@ public final class MetricsServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MetricsServer metrics = new MetricsServer(server, executor, snapshots);
+        MetricsServer metrics = new MetricsServer(server, executor, snapshots, unhealthy);
         server.createContext("/", metrics::handle);
         server.setExecutor(executor);
         server.start();
@@ -105,7 +118,12 @@ public final class MetricsServer implements AutoCloseable {
                 return;
             }
             if (!metrics) {
-                send(exchange, 200, "text/plain; charset=utf-8", "OK\n", false);
+                String reason = unhealthy.get();
+                if (reason == null) {
+                    send(exchange, 200, "text/plain; charset=utf-8", "OK\n", false);
+                } else {
+                    send(exchange, 503, "text/plain; charset=utf-8", "unhealthy: " + reason + "\n", false);
+                }
                 return;
             }
             String body;

@@ -67,9 +67,19 @@ final class EventValues {
         stackTraceAt = -1;
     }
 
-    /** The duration read as {@code d}: kept when finite and not negative, else NaN and reported. */
+    /**
+     * The longest duration taken as real, in milliseconds: 30 days. Longer ones are a writer's bug (a
+     * timestamp written as a duration, {@code 1e300}); one of them would otherwise dwarf every real
+     * observation in the histogram's sum for good (the sum is kept, and checkpointed, in nanoseconds).
+     */
+    static final double MAX_DURATION_MS = 30.0 * 24 * 3600 * 1000;
+
+    /**
+     * The duration read as {@code d}: kept when not negative and at most {@link #MAX_DURATION_MS}, else NaN
+     * and reported as {@code invalid_duration}.
+     */
     void duration(double d) {
-        boolean valid = d >= 0 && d < Double.POSITIVE_INFINITY;
+        boolean valid = d >= 0 && d <= MAX_DURATION_MS;
         durationMs = valid ? d + 0.0 : Double.NaN; // + 0.0 turns -0.0 into 0.0
         durationInvalid = !valid;
     }

@@ -1,7 +1,9 @@
 package dev.logtally.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The field names a {@link LineParser} reacts to, each bound to what it does with the value. Built once
@@ -34,6 +36,12 @@ final class FieldTable {
     static final int STACK_HASH = 13;
     static final int GAUGE = 14;
 
+    /**
+     * A name that is a dotted prefix of read fields ({@code log} of {@code log.level}): when its value is
+     * an object, its fields are looked up in {@link #nested}{@code [slot]}, by the rest of their paths.
+     */
+    static final int NESTED = 15;
+
     final NameTable names;
     /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
     final ByteNames bytes;
@@ -41,29 +49,69 @@ final class FieldTable {
     final int[] kinds;
     /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}. */
     final int[] gaugeIndex;
+    /** For a {@link #NESTED} slot, the fields inside its object; null elsewhere. */
+    final FieldTable[] nested;
 
     FieldTable(ParserOptions options) {
-        List<String> names = new ArrayList<>();
-        List<Integer> kindList = new ArrayList<>();
-        List<Integer> gaugeList = new ArrayList<>();
+        this(fieldsOf(options));
+    }
+
+    /** A read field: its (possibly dotted) name, kind and gauge index. */
+    private record Field(String name, int kind, int gauge) {
+    }
+
+    private static List<Field> fieldsOf(ParserOptions options) {
+        List<Field> fields = new ArrayList<>();
         for (LogField f : LogField.values()) {
             int kind = kindOf(f, options.captures(f));
             if (kind >= 0) {
-                names.add(options.name(f));
-                kindList.add(kind);
-                gaugeList.add(-1);
+                fields.add(new Field(options.name(f), kind, -1));
             }
         }
         List<String> gauges = options.gauges();
         for (int g = 0; g < gauges.size(); g++) {
-            names.add(gauges.get(g));
-            kindList.add(GAUGE);
-            gaugeList.add(g);
+            fields.add(new Field(gauges.get(g), GAUGE, g));
         }
+        return fields;
+    }
+
+    /**
+     * Each field by its whole name (a top-level key, dotted or not, as written), and, for a dotted name,
+     * each prefix before a dot as a {@link #NESTED} name whose table holds the rest: {@code log.level}
+     * matches {@code {"log.level":..}} and {@code {"log":{"level":..}}}. A prefix that is itself a read
+     * field stays that field. Built once; a configuration without dots adds nothing.
+     */
+    private FieldTable(List<Field> fields) {
+        List<String> names = new ArrayList<>();
+        List<Integer> kindList = new ArrayList<>();
+        List<Integer> gaugeList = new ArrayList<>();
+        for (Field f : fields) {
+            names.add(f.name());
+            kindList.add(f.kind());
+            gaugeList.add(f.gauge());
+        }
+        Map<String, List<Field>> inside = new LinkedHashMap<>();
+        for (Field f : fields) {
+            for (int dot = f.name().indexOf('.'); dot > 0 && dot < f.name().length() - 1; dot = f.name().indexOf('.', dot + 1)) {
+                String prefix = f.name().substring(0, dot);
+                inside.computeIfAbsent(prefix, k -> new ArrayList<>())
+                        .add(new Field(f.name().substring(dot + 1), f.kind(), f.gauge()));
+            }
+        }
+        List<FieldTable> children = new ArrayList<>(java.util.Collections.nCopies(names.size(), (FieldTable) null));
+        inside.forEach((prefix, rest) -> {
+            if (!names.contains(prefix)) {
+                names.add(prefix);
+                kindList.add(NESTED);
+                gaugeList.add(-1);
+                children.add(new FieldTable(rest));
+            }
+        });
         this.names = new NameTable(names);
         this.bytes = new ByteNames(names);
         this.kinds = kindList.stream().mapToInt(Integer::intValue).toArray();
         this.gaugeIndex = gaugeList.stream().mapToInt(Integer::intValue).toArray();
+        this.nested = children.toArray(new FieldTable[0]);
     }
 
     /** The kind for {@code f}, or -1 when the field is not read at all. */

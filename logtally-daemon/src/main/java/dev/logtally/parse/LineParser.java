@@ -126,6 +126,31 @@ public final class LineParser {
         }
     }
 
+    /**
+     * The fields of the object just opened, up to its end: read ones by their kind, objects under a dotted
+     * prefix of read fields ({@code log} of {@code log.level}) with the prefix's own table.
+     */
+    private void readFields(JsonParser p, FieldTable table) {
+        final NameTable names = table.names;
+        final int[] kinds = table.kinds;
+        String name;
+        while ((name = p.nextName()) != null) {
+            int slot = names.slot(name);
+            JsonToken value = p.nextToken();
+            if (slot < 0) {
+                if (value.isStructStart()) {
+                    p.skipChildren();
+                }
+            } else if (kinds[slot] != FieldTable.NESTED) {
+                reader.read(kinds[slot], table.gaugeIndex[slot], p, value, values);
+            } else if (value == JsonToken.START_OBJECT) {
+                readFields(p, table.nested[slot]);
+            } else if (value.isStructStart()) {
+                p.skipChildren();
+            }
+        }
+    }
+
     private ParseError readLine(JsonParser p) {
         JsonToken first = p.nextToken();
         if (first != JsonToken.START_OBJECT) {
@@ -135,18 +160,7 @@ public final class LineParser {
             p.skipChildren();
             return p.nextToken() == null ? ParseError.NOT_AN_OBJECT : ParseError.MALFORMED;
         }
-        final NameTable names = fields.names;
-        final int[] kinds = fields.kinds;
-        String name;
-        while ((name = p.nextName()) != null) {
-            int slot = names.slot(name);
-            JsonToken value = p.nextToken();
-            if (slot >= 0) {
-                reader.read(kinds[slot], fields.gaugeIndex[slot], p, value, values);
-            } else if (value.isStructStart()) {
-                p.skipChildren();
-            }
-        }
+        readFields(p, fields);
         if (p.currentToken() != JsonToken.END_OBJECT) {
             return ParseError.MALFORMED; // cannot happen: Jackson throws first; kept as a guard
         }

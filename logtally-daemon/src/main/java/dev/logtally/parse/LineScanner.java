@@ -60,12 +60,14 @@ final class LineScanner implements FastPath {
     private final int[] seenSlot = new int[SEEN];
     private final int[] kinds;
     private final int[] gaugeIndex;
+    private final FieldTable[] nested;
     private final PlainValues values;
 
     LineScanner(FieldTable fields, LabelCache labels, Levels levels) {
         this.names = fields.bytes;
         this.kinds = fields.kinds;
         this.gaugeIndex = fields.gaugeIndex;
+        this.nested = fields.nested;
         this.values = new PlainValues(labels, levels, MAX_VALUE);
         java.util.Arrays.fill(seenLength, -1);
     }
@@ -142,7 +144,9 @@ final class LineScanner implements FastPath {
                 return false;
             }
             i = ws(b, i + 1, end);
-            i = slot < 0 ? skipValue(b, i, end, 1) : readValue(kinds[slot], gaugeIndex[slot], b, i, end, start, v);
+            i = slot < 0 ? skipValue(b, i, end, 1)
+                    : kinds[slot] == FieldTable.NESTED ? readNested(nested[slot], b, i, end, start, v, 1)
+                    : readValue(kinds[slot], gaugeIndex[slot], b, i, end, start, v);
             if (i < 0) {
                 return false;
             }
@@ -159,6 +163,72 @@ final class LineScanner implements FastPath {
             }
             i = ws(b, i + 1, end);
         }
+    }
+
+    /**
+     * The value at {@code b[i]} of a name that is a dotted prefix of read fields ({@code log} of
+     * {@code log.level}): an object's fields are looked up in {@code table} (by name bytes, without the
+     * per-place memory of the top level, whose slots are the top table's); anything else is skipped.
+     * Returns the index after the value, or -1 to decline, as the top level does.
+     */
+    private int readNested(FieldTable table, byte[] b, int i, int end, int start, EventValues v, int depth) {
+        if (i >= end || b[i] != '{') {
+            return skipValue(b, i, end, depth);
+        }
+        if (depth + 1 > MAX_DEPTH) {
+            return -1;
+        }
+        i = ws(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            return i + 1;
+        }
+        while (true) {
+            if (i >= end || b[i] != '"') {
+                return -1;
+            }
+            int from = i + 1;
+            int j = plainEnd(b, from, end, MAX_NAME);
+            if (j < 0) {
+                return -1;
+            }
+            int slot = table.bytes.slot(b, from, j);
+            i = ws(b, j + 1, end);
+            if (i >= end || b[i] != ':') {
+                return -1;
+            }
+            i = ws(b, i + 1, end);
+            i = slot < 0 ? skipValue(b, i, end, depth + 1)
+                    : table.kinds[slot] == FieldTable.NESTED ? readNested(table.nested[slot], b, i, end, start, v, depth + 1)
+                    : readValue(table.kinds[slot], table.gaugeIndex[slot], b, i, end, start, v);
+            i = i < 0 ? -1 : nextMember(b, i, end);
+            if (i < -1) {
+                return CLOSED - i;
+            }
+            if (i < 0) {
+                return -1;
+            }
+        }
+    }
+
+    /** {@link #nextMember}'s result for a closed object is {@code CLOSED - indexAfterTheBrace} (always below -1). */
+    private static final int CLOSED = -2;
+
+    /**
+     * Past a member's value ending before {@code i}: the first byte of the next member (after a comma),
+     * {@code CLOSED - j} with {@code j} just after the brace that closes the object, or -1 when neither.
+     */
+    private static int nextMember(byte[] b, int i, int end) {
+        i = ws(b, i, end);
+        if (i >= end) {
+            return -1;
+        }
+        if (b[i] == '}') {
+            return CLOSED - (i + 1);
+        }
+        if (b[i] != ',') {
+            return -1;
+        }
+        return ws(b, i + 1, end);
     }
 
     /** Reads the value at {@code b[i]} of a field of {@code kind}; returns the index after it, or -1. */
@@ -278,20 +348,13 @@ final class LineScanner implements FastPath {
                 return -1;
             }
             i = skipValue(b, ws(b, i + 1, end), end, depth);
+            i = i < 0 ? -1 : nextMember(b, i, end);
+            if (i < -1) {
+                return CLOSED - i;
+            }
             if (i < 0) {
                 return -1;
             }
-            i = ws(b, i, end);
-            if (i >= end) {
-                return -1;
-            }
-            if (b[i] == '}') {
-                return i + 1;
-            }
-            if (b[i] != ',') {
-                return -1;
-            }
-            i = ws(b, i + 1, end);
         }
     }
 

@@ -36,6 +36,10 @@ public final class ReaderLoop implements Runnable {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile boolean stopping;
     private long nextCheckpointAt;
+    /** When the checkpoints began to fail (the first failure since the last success), or -1. */
+    private volatile long failingSince = -1;
+    private volatile String lastFailure;
+    private volatile boolean finalCheckpointFailed;
 
     public ReaderLoop(FollowStep step, Clock clock, Waiter waiter, Duration pollInterval,
                       Duration checkpointInterval, Consumer<MetricSnapshot> publish) {
@@ -62,6 +66,25 @@ public final class ReaderLoop implements Runnable {
         waiter.wake();
     }
 
+    /**
+     * Null while checkpoints are written; once they have failed for longer than three checkpoint intervals
+     * (a full state disk, a read-only state directory), one line saying so: {@code /-/healthy} answers 503
+     * with it. Any thread.
+     */
+    public String unhealthy() {
+        long since = failingSince;
+        if (since < 0 || clock.millis() - since <= 3 * checkpointInterval.toMillis()) {
+            return null;
+        }
+        return "checkpoints have failed for " + (clock.millis() - since) / 1000 + "s (checkpoint.interval "
+                + dev.logtally.config.Durations.format(checkpointInterval) + "): " + lastFailure;
+    }
+
+    /** True when the loop has ended and its final checkpoint could not be written. */
+    public boolean finalCheckpointFailed() {
+        return finalCheckpointFailed;
+    }
+
     /** Completes when the loop has ended (after the final checkpoint). */
     public CompletableFuture<Void> finished() {
         return finished;
@@ -74,7 +97,7 @@ public final class ReaderLoop implements Runnable {
                 runOnce();
             }
         } finally {
-            checkpointNow();
+            finalCheckpointFailed = !checkpointNow();
             finished.complete(null);
         }
     }
@@ -101,20 +124,29 @@ public final class ReaderLoop implements Runnable {
         }
     }
 
-    private void checkpointNow() {
+    /** Writes a checkpoint and publishes it; false when it failed (logged, and tracked for {@link #unhealthy()}). */
+    private boolean checkpointNow() {
         CompletableFuture<MetricSnapshot> asked = request.getAndSet(null);
-        nextCheckpointAt = clock.millis() + checkpointInterval.toMillis();
+        long now = clock.millis();
+        nextCheckpointAt = now + checkpointInterval.toMillis();
         try {
             MetricSnapshot s = step.checkpoint();
+            failingSince = -1;
             publish.accept(s);
             if (asked != null) {
                 asked.complete(s);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("checkpoint failed (values stay unpublished until one succeeds): {}", e.getMessage());
+            lastFailure = e.getMessage();
+            if (failingSince < 0) {
+                failingSince = now;
+            }
             if (asked != null) {
                 asked.completeExceptionally(e);
             }
+            return false;
         }
     }
 }

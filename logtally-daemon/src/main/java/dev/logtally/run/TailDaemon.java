@@ -56,7 +56,7 @@ public final class TailDaemon implements AutoCloseable {
         Pusher p = null;
         try {
             if (o.listen() != null) {
-                srv = MetricsServer.start(o.listen().socketAddress(), this::current);
+                srv = MetricsServer.start(o.listen().socketAddress(), this::current, reader::unhealthy);
                 LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
             }
             if (o.push() != null) {
@@ -100,18 +100,26 @@ public final class TailDaemon implements AutoCloseable {
 
     /**
      * {@code logtally tail}: starts the daemon, logs the effective configuration, and runs until SIGTERM or
-     * SIGINT, which end it with a final checkpoint and push; returns 0 then.
+     * SIGINT, which end it with a final checkpoint and push; returns 0 then, or 1 when the final checkpoint
+     * could not be written (e.g. the state disk is full).
      */
     public static int runUntilSignalled(Options o) {
         requireTailOptions(o);
         LOG.info("logtally {} tail starting with configuration:\n{}", Version.current(), o.describe());
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTerminate(stop::countDown);
+        TailDaemon daemon = null;
         try (TailDaemon d = start(o, Clock.systemUTC())) {
+            daemon = d;
             stop.await();
             LOG.info("stopping: final checkpoint{}", d.pusher == null ? "" : " and push");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (daemon != null && daemon.reader.finalCheckpointFailed()) {
+            LOG.error("stopped, but the final checkpoint could not be written: the next start resumes from the last"
+                    + " checkpoint written, and reads again what was read since");
+            return 1;
         }
         LOG.info("stopped");
         return 0;

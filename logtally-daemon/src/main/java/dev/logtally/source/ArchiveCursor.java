@@ -111,6 +111,8 @@ final class ArchiveCursor implements Closeable {
                     end = true;
                     if (toSkip > 0) {
                         fail("content ends at byte " + (start - toSkip) + ", before the offset " + start + " to resume at");
+                    } else {
+                        splitter.finish(sink); // an unfinished multi-line object at the end is still a line
                     }
                 } else {
                     total += n;

@@ -46,8 +46,9 @@ final class ArchiveFile implements Pending {
     @Override
     public FilePosition position(String stream) {
         Object key = cursor.fileKey();
+        long size = cursor.gzip() ? FilePosition.UNKNOWN_SIZE : cursor.position() + cursor.unreadBytes();
         return new FilePosition(stream, path.toString(), key == null ? null : key.toString(), cursor.position(),
-                head.length(), head.hash());
+                head.length(), head.hash(), size);
     }
 
     @Override

@@ -41,6 +41,11 @@ final class DrainingFile implements Pending {
     }
 
     @Override
+    public void flush(LineSink sink) {
+        file.flush(sink);
+    }
+
+    @Override
     public FilePosition position(String stream) {
         return file.position(stream);
     }

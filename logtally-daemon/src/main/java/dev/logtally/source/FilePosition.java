@@ -23,8 +23,25 @@ package dev.logtally.source;
  *                   (0 only for an empty file)
  * @param headHash   hex hash of the first {@code headLength} bytes: recognises the file's content under
  *                   another name or compressed, and tells a truncated-and-rewritten file from the same one
+ * @param size       bytes the file was known to hold when the position was taken, or {@link #UNKNOWN_SIZE}
+ *                   (done entries, compressed copies, checkpoints of older versions): when the file is gone
+ *                   after a restart, {@code size - offset} bytes went missing unread (none when equal)
  */
-public record FilePosition(String stream, String path, String fileKey, long offset, int headLength, String headHash) {
+public record FilePosition(String stream, String path, String fileKey, long offset, int headLength, String headHash,
+                           long size) {
+
+    /** {@link #size()} when it is not known. */
+    public static final long UNKNOWN_SIZE = -1;
+
+    /** A position whose file's size is not known. */
+    public FilePosition(String stream, String path, String fileKey, long offset, int headLength, String headHash) {
+        this(stream, path, fileKey, offset, headLength, headHash, UNKNOWN_SIZE);
+    }
+
+    /** Bytes known to be unread at this position ({@code size - offset}), or -1 when not known. */
+    public long unreadBytes() {
+        return size < 0 || isDone() ? -1 : Math.max(0, size - offset);
+    }
 
     /**
      * The entry that says a configured path or glob was followed when the checkpoint was taken, whether
@@ -51,11 +68,11 @@ public record FilePosition(String stream, String path, String fileKey, long offs
 
     /** This entry, marked as read to its end. */
     public FilePosition asDone() {
-        return new FilePosition(stream, path, fileKey, DONE, headLength, headHash);
+        return new FilePosition(stream, path, fileKey, DONE, headLength, headHash, UNKNOWN_SIZE);
     }
 
     /** This entry, seen at {@code where}. */
     public FilePosition at(String where) {
-        return new FilePosition(stream, where, fileKey, offset, headLength, headHash);
+        return new FilePosition(stream, where, fileKey, offset, headLength, headHash, size);
     }
 }

@@ -63,13 +63,28 @@ public sealed interface FollowerNotice {
     }
 
     /**
-     * Bytes that were never read and cannot be found any more (a checkpointed file gone while stopped, a
-     * copy-truncate without a copy beside the file).
+     * Bytes that were never read and cannot be found any more (a checkpointed file gone while stopped with
+     * unread bytes in it, a copy-truncate without a copy beside the file): {@code bytes} of them, or -1
+     * when how many is not known. Counted in {@code logtally_lost_bytes_total}.
      */
-    record DataLost(String path, long offset, String reason) implements FollowerNotice {
+    record DataLost(String path, long offset, long bytes, String reason) implements FollowerNotice {
         @Override
         public String message() {
-            return path + ": lines from offset " + offset + " could not be read: " + reason;
+            return path + ": lines from offset " + offset + (bytes < 0 ? "" : " (" + bytes + " bytes)")
+                    + " could not be read: " + reason;
+        }
+    }
+
+    /**
+     * A checkpoint entry that names a read file by its identity alone (an older logtally checkpointed a
+     * file it had opened empty): inodes are reused, so it cannot be told from another file, and what is
+     * there is read from its beginning (lines of it read before the stop may be counted again).
+     */
+    record Unrecognised(String path, long offset) implements FollowerNotice {
+        @Override
+        public String message() {
+            return path + ": a checkpoint entry at offset " + offset + " has no head (written while the file was empty)"
+                    + " and cannot be told from another file: what is there is read from its beginning";
         }
     }
 }

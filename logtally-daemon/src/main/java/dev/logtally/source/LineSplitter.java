@@ -23,6 +23,9 @@ import java.nio.ByteOrder;
  * then delivers one {@link Line} with {@code oversized=true} and {@code length=0}, so that the line is
  * counted and reading goes on, with bounded memory whatever the input.
  *
+ * <p>A UTF-8 byte-order mark ({@code EF BB BF}) at offset 0 of a file (some Windows-born writers put one
+ * there) is left out of the first line's bytes, so that line parses; offsets stay the file's own.
+ *
  * <p>Not thread-safe; reusable for file after file through {@link #reset(String, long)}.
  *
  * <pre>{@code
@@ -66,6 +69,10 @@ public final class LineSplitter {
     private long position;
     private boolean skipping;
     private long skipStart;
+    /** Lines from {@code lineStart} on form an object not finished yet; the next physical line starts at {@link #joinAt}. */
+    private boolean joining;
+    /** Index in buf of the first byte of the physical line after the last one joined. */
+    private int joinAt;
 
     /** A splitter whose lines may be up to {@code maxLineBytes} long (longer ones are skipped). */
     public LineSplitter(int maxLineBytes) {
@@ -86,6 +93,7 @@ public final class LineSplitter {
         this.limit = 0;
         this.scanFrom = 0;
         this.skipping = false;
+        this.joining = false;
     }
 
     /** Changes the name lines carry (a followed file seen under its rotated name), keeping the state. */
@@ -153,8 +161,9 @@ public final class LineSplitter {
         }
         scanFrom = lim;
         if (!skipping && lim - lineStart > maxLine) {
-            // The line under way is already past the cap: stop keeping its bytes.
+            // The line (or object being joined) under way is already past the cap: stop keeping its bytes.
             skipping = true;
+            joining = false;
             skipStart = base + lineStart;
         }
         if (skipping) {
@@ -198,25 +207,104 @@ public final class LineSplitter {
         return -1;
     }
 
-    /** Delivers the line ending with the newline at index {@code nl}. */
+    /**
+     * The physical line ending with the newline at index {@code nl}: delivered, or held while it opens (or
+     * continues) a JSON object that it does not close. Writers such as the ECS encoder with
+     * {@code stackTraceAsArray} put one object over several lines ({@code {..."error.stack_trace":[} then
+     * one tab-indented frame a line, then {@code ]}}): a line that begins with <code>{"</code> and does
+     * not end with <code>}</code> is held, and the lines that continue it (beginning with a tab, a space,
+     * {@code ]} or <code>}</code>) join it up to the one that ends with <code>}</code>, into one
+     * {@link Line} (the newlines between are JSON whitespace), bounded by the line cap; the position moves
+     * only past the whole object, so a checkpoint never lands inside it. Any other line ends the holding:
+     * the held lines go out as they are (one malformed line), then that line is looked at.
+     */
     private void deliver(LineSink sink, int nl) {
-        long end = base + nl + 1;
-        Line line;
         if (skipping) {
             skipping = false;
-            line = new Line(source, skipStart, end, buf, nl, 0, true);
-        } else {
-            int raw = nl - lineStart;
-            if (raw > maxLine) {
-                line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
-            } else {
-                int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
-                line = new Line(source, base + lineStart, end, buf, lineStart, len, false);
+            sink.accept(new Line(source, skipStart, base + nl + 1, buf, nl, 0, true));
+            done(nl);
+            return;
+        }
+        if (joining) {
+            if (joinAt < nl && continues(buf[joinAt])) {
+                if (closesObject(buf, joinAt, nl)) {
+                    emit(sink, nl);
+                } else {
+                    joinAt = nl + 1;
+                }
+                return;
             }
+            emit(sink, joinAt - 1); // not a continuation: the held lines are one (malformed) line
+        }
+        int first = firstByte(nl);
+        if (first + 1 < nl && buf[first] == '{' && buf[first + 1] == '"' && !closesObject(buf, lineStart, nl)) {
+            joining = true;
+            joinAt = nl + 1;
+            return;
+        }
+        emit(sink, nl);
+    }
+
+    /**
+     * At the end of an input (a rotated file or an archive read to its end): delivers the lines held as an
+     * unfinished object as one line, so they are counted (as malformed) rather than dropped as partial.
+     */
+    public void finish(LineSink sink) {
+        if (joining) {
+            emit(sink, joinAt - 1);
+        }
+    }
+
+    /** Index of the first byte of the line at {@code lineStart} ending before {@code nl}, past a byte-order mark at offset 0. */
+    private int firstByte(int nl) {
+        return base + lineStart == 0 && startsWithBom(buf, lineStart, nl - lineStart) && nl - lineStart > BOM_LENGTH
+                ? lineStart + BOM_LENGTH : lineStart;
+    }
+
+    /** A continuation line of an object begins indented (JSON whitespace) or with the closing bracket. */
+    private static boolean continues(byte first) {
+        return first == '\t' || first == ' ' || first == ']' || first == '}';
+    }
+
+    /** True when the physical line {@code b[from, nl)} ends with {@code }} (before trailing spaces and {@code \r}). */
+    private static boolean closesObject(byte[] b, int from, int nl) {
+        int i = nl - 1;
+        while (i >= from && (b[i] == '\r' || b[i] == ' ' || b[i] == '\t')) {
+            i--;
+        }
+        return i >= from && b[i] == '}';
+    }
+
+    /** Delivers {@code buf[lineStart, nl)} (all lines held, if any) as one line. */
+    private void emit(LineSink sink, int nl) {
+        joining = false;
+        long end = base + nl + 1;
+        int raw = nl - lineStart;
+        Line line;
+        if (raw > maxLine) {
+            line = new Line(source, base + lineStart, end, buf, lineStart, 0, true);
+        } else {
+            int len = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
+            int from = lineStart;
+            if (base + lineStart == 0 && startsWithBom(buf, from, len)) {
+                from += BOM_LENGTH; // a UTF-8 byte-order mark is no part of the first line; offsets stay the file's
+                len -= BOM_LENGTH;
+            }
+            line = new Line(source, base + lineStart, end, buf, from, len, false);
         }
         sink.accept(line);
+        done(nl);
+    }
+
+    private void done(int nl) {
         lineStart = nl + 1;
-        position = end;
+        position = base + nl + 1;
+    }
+
+    private static final int BOM_LENGTH = 3;
+
+    private static boolean startsWithBom(byte[] b, int at, int len) {
+        return len >= BOM_LENGTH && b[at] == (byte) 0xEF && b[at + 1] == (byte) 0xBB && b[at + 2] == (byte) 0xBF;
     }
 
     /** Makes sure a whole chunk fits after {@code limit}: drops consumed bytes, compacts, grows to the cap. */
@@ -236,6 +324,7 @@ public final class LineSplitter {
             System.arraycopy(buf, lineStart, buf, 0, keep);
             base += lineStart;
             scanFrom -= lineStart;
+            joinAt -= lineStart;
             limit = keep;
             lineStart = 0;
         }

@@ -115,6 +115,11 @@ final class LiveFile implements Closeable {
         }
         if (total > 0) {
             lastGrowth = now;
+            if (head.length() < FileHead.MAX && head.length() < readPos) {
+                // Opened while (nearly) empty, as logrotate's create leaves it: take the head again now that
+                // there are bytes, so the checkpoint never names a read file by its identity alone.
+                head = FileHead.read(channel);
+            }
         }
         size = Math.max(size, readPos);
         return total;
@@ -154,6 +159,11 @@ final class LiveFile implements Closeable {
         startAt(0);
     }
 
+    /** Delivers lines held as an unfinished multi-line object (the file will not grow any more). */
+    void flush(LineSink sink) {
+        splitter.finish(sink);
+    }
+
     /** Bytes in the file not read yet, as of the last look. */
     long lag() {
         return Math.max(0, size - splitter.position());
@@ -170,7 +180,8 @@ final class LiveFile implements Closeable {
     }
 
     FilePosition position(String stream) {
-        return new FilePosition(stream, path.toString(), keyString(), splitter.position(), head.length(), head.hash());
+        return new FilePosition(stream, path.toString(), keyString(), splitter.position(), head.length(), head.hash(),
+                Math.max(size, splitter.position()));
     }
 
     String keyString() {

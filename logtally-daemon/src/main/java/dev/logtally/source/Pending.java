@@ -26,6 +26,10 @@ sealed interface Pending extends Closeable permits DrainingFile, ArchiveFile {
     /** Read to the end and no longer expected to grow: may be closed. */
     boolean finished(long now);
 
+    /** Once {@link #finished}: delivers lines still held as an unfinished multi-line object. */
+    default void flush(LineSink sink) {
+    }
+
     /** Where reading stands, for the checkpoint. */
     FilePosition position(String stream);
 

@@ -76,6 +76,7 @@ final class StreamFiles {
                 return n; // the rest next time: nothing newer is read before it
             }
             if (p.finished(now)) {
+                p.flush(sink);
                 it.remove();
                 retire(p);
             }

@@ -180,7 +180,8 @@ final class StreamFollower implements Closeable {
         try {
             files.enqueue(ArchiveFile.open(m.path, offset, m.head(), options.lineMaxBytes()));
         } catch (IOException e) {
-            listener.notice(new FollowerNotice.DataLost(m.path.toString(), offset, "cannot open it: " + e));
+            listener.notice(new FollowerNotice.DataLost(m.path.toString(), offset, Math.max(-1, m.size - offset),
+                    "cannot open it: " + e));
         }
     }
 
@@ -205,7 +206,7 @@ final class StreamFollower implements Closeable {
         }
         long lostFrom = copy == null ? pos : copy.compressed() ? Long.MAX_VALUE : Math.max(pos, copy.member().size);
         if (knownEnd > lostFrom) {
-            listener.notice(new FollowerNotice.DataLost(name, lostFrom,
+            listener.notice(new FollowerNotice.DataLost(name, lostFrom, knownEnd - lostFrom,
                     "truncated in place, and no copy beside it holds the rest (up to offset " + knownEnd + ")"));
         }
         current.restartFromBeginning();

@@ -115,8 +115,14 @@ final class StreamStart {
                 continue;
             }
             if (loc == null) {
-                if (e.headLength() > 0) {
-                    s.listener().notice(new FollowerNotice.DataLost(e.path(), e.offset(),
+                if (e.headLength() == 0) {
+                    if (e.offset() > 0) {
+                        s.listener().notice(new FollowerNotice.Unrecognised(e.path(), e.offset()));
+                    }
+                } else if (e.unreadBytes() != 0) {
+                    // Gone with bytes unread (or with a size an older checkpoint did not keep). A file read to
+                    // its end that logrotate's rotate N deleted lost nothing: no warning.
+                    s.listener().notice(new FollowerNotice.DataLost(e.path(), e.offset(), e.unreadBytes(),
                             "the file is neither at " + s.name() + " nor among its rotated copies"));
                 }
                 continue;
@@ -179,9 +185,13 @@ final class StreamStart {
         }
     }
 
-    /** The entry's file is the one at the path: same head, at least as long, same identity unless the head says so. */
+    /**
+     * The entry's file is the one at the path: same head, at least as long, same identity unless the head
+     * says so. An entry read past offset 0 without a head is never the file by identity alone (inodes are
+     * reused: logrotate's {@code create} may get the inode of the archive it just compressed).
+     */
     private static boolean sameContent(Path active, BasicFileAttributes a, FilePosition e) throws IOException {
-        if (a.size() < e.offset() || a.size() < e.headLength()) {
+        if (a.size() < e.offset() || a.size() < e.headLength() || e.headLength() == 0 && e.offset() > 0) {
             return false;
         }
         boolean sameKey = Objects.equals(String.valueOf(a.fileKey()), e.fileKey());

@@ -151,7 +151,8 @@ final class CheckpointCodec {
     private static Body toJson(Checkpoint cp) {
         List<Position> positions = new ArrayList<>(cp.positions().size());
         for (FilePosition p : cp.positions()) {
-            positions.add(new Position(p.stream(), p.path(), p.fileKey(), p.offset(), p.headLength(), p.headHash()));
+            positions.add(new Position(p.stream(), p.path(), p.fileKey(), p.offset(), p.headLength(), p.headHash(),
+                    p.size() < 0 ? null : p.size()));
         }
         List<Family> families = new ArrayList<>(cp.metrics().families().size());
         for (MetricFamily f : cp.metrics().families()) {
@@ -193,8 +194,9 @@ final class CheckpointCodec {
             if (offset < 0 || headLength < 0) {
                 throw new IllegalArgumentException("negative offset or headLength for " + p.path());
             }
+            long size = p.size() == null || p.size() < 0 ? FilePosition.UNKNOWN_SIZE : p.size();
             positions.add(new FilePosition(need(p.stream(), "stream"), need(p.path(), "path"), p.fileKey(),
-                    offset, headLength, p.headHash()));
+                    offset, headLength, p.headHash(), size));
         }
         List<MetricFamily> families = new ArrayList<>();
         for (Family f : need(b.metrics(), "metrics")) {

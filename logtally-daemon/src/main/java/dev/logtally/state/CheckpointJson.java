@@ -24,8 +24,10 @@ final class CheckpointJson {
     record Body(Long savedAtMillis, String namespace, List<Position> positions, List<Family> metrics) {
     }
 
-    @JsonPropertyOrder({"stream", "path", "fileKey", "offset", "headLength", "headHash"})
-    record Position(String stream, String path, String fileKey, Long offset, Integer headLength, String headHash) {
+    /** {@code size} is left out when unknown (and absent from checkpoints of older versions). */
+    @JsonPropertyOrder({"stream", "path", "fileKey", "offset", "headLength", "headHash", "size"})
+    record Position(String stream, String path, String fileKey, Long offset, Integer headLength, String headHash,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Long size) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

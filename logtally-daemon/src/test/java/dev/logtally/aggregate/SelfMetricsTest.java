@@ -36,6 +36,8 @@ class SelfMetricsTest {
                 logtally_events_total[] 0.0
                 # logtally_lines_total counter [] Complete lines read from followed files (skipped lines included).
                 logtally_lines_total[] 0.0
+                # logtally_lost_bytes_total counter [] Bytes of followed files that went missing before they were read (deleted or truncated unread).
+                logtally_lost_bytes_total[] 0.0
                 # logtally_parse_errors_total counter [reason] Lines (or values) skipped, by reason.
                 logtally_parse_errors_total[invalid_duration] 0.0
                 logtally_parse_errors_total[invalid_gauge] 0.0
@@ -77,6 +79,7 @@ class SelfMetricsTest {
         self.countPushFailure();
         self.countPushFailure();
         self.seriesDropped("app_errors_total", "error_type").add(3);
+        self.countLostBytes(18);
         assertThrows(IllegalArgumentException.class, () -> self.countRotation("copy"));
         assertThrows(IllegalArgumentException.class, () -> self.seriesDropped("m", "l").add(-1));
         assertEquals("""
@@ -86,6 +89,8 @@ class SelfMetricsTest {
                 logtally_events_total[] 1.0
                 # logtally_lines_total counter [] Complete lines read from followed files (skipped lines included).
                 logtally_lines_total[] 2.0
+                # logtally_lost_bytes_total counter [] Bytes of followed files that went missing before they were read (deleted or truncated unread).
+                logtally_lost_bytes_total[] 18.0
                 # logtally_parse_errors_total counter [reason] Lines (or values) skipped, by reason.
                 logtally_parse_errors_total[invalid_duration] 0.0
                 logtally_parse_errors_total[invalid_gauge] 1.0
@@ -210,7 +215,7 @@ class SelfMetricsTest {
         assertEquals(names.stream().sorted().toList(), names);
         assertEquals("alpha_a", names.get(0));
         assertEquals("zeta_a", names.get(names.size() - 1));
-        assertEquals(14, names.size());
+        assertEquals(15, names.size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Snapshots.combine(self.live(), self.live()));
         assertEquals("two snapshots hold the metric logtally_build_info", e.getMessage());

@@ -134,4 +134,18 @@ class MetricsServerTest {
         assertEquals("listen: 'h:x' has no valid port",
                 assertThrows(ConfigException.class, () -> MetricsServer.address("h:x")).getMessage());
     }
+
+    @Test
+    void healthyAnswers503WithTheReasonWhileTheDaemonIsUnhealthy() throws Exception {
+        AtomicReference<String> unhealthy = new AtomicReference<>();
+        try (MetricsServer server = MetricsServer.start(MetricsServer.address("127.0.0.1:0"), Fixtures::snapshot,
+                unhealthy::get)) {
+            assertEquals(200, send(server, "GET", "/-/healthy", null).statusCode());
+            unhealthy.set("checkpoints have failed for 31s");
+            HttpResponse<byte[]> r = send(server, "GET", "/-/healthy", null);
+            assertEquals(503, r.statusCode());
+            assertEquals("unhealthy: checkpoints have failed for 31s\n", text(r));
+            assertEquals(200, send(server, "GET", "/metrics", null).statusCode(), "metrics are still served");
+        }
+    }
 }

@@ -122,6 +122,7 @@ class LineScannerTest {
         ParserOptions tailer = ParserOptions.builder().gauges(List.of("queue_depth", "active_connections")).build();
         int fast = compare(mutated, tailer);
         compare(mutated, ParserOptions.builder().captureAll().build());
+        compare(mutated, LineParserGoldenTest.options("ecs-nested"));
         // The mutations must leave enough lines for the fast path to read, or the comparison proves little.
         assertTrue(fast > mutated.size() / 5, fast + " of " + mutated.size() + " mutated lines read by the fast path");
     }

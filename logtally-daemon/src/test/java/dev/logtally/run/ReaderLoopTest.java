@@ -1,6 +1,8 @@
 package dev.logtally.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,7 @@ class ReaderLoopTest {
     private long pending;
     private int checkpoints;
     private boolean failNextPoll;
+    private boolean failCheckpoints;
 
     private final FollowStep step = new FollowStep() {
         @Override
@@ -53,6 +56,9 @@ class ReaderLoopTest {
 
         @Override
         public MetricSnapshot checkpoint() throws IOException {
+            if (failCheckpoints) {
+                throw new IOException("No space left on device");
+            }
             checkpoints++;
             calls.add("checkpoint " + checkpoints);
             return snapshot(checkpoints);
@@ -116,5 +122,33 @@ class ReaderLoopTest {
         l.runOnce();
         assertEquals(List.of("wait 200", "poll 5"), calls);
         assertTrue(!l.finished().isDone());
+    }
+
+    @Test
+    void checkpointsFailingForLongerThanThreeIntervalsMakeItUnhealthy() {
+        ReaderLoop l = loop();
+        assertNull(l.unhealthy());
+        failCheckpoints = true;
+        clock.advance(Duration.ofSeconds(10));
+        l.runOnce();                                 // the first failure
+        clock.advance(Duration.ofSeconds(30));
+        l.runOnce();
+        assertNull(l.unhealthy(), "failing for 30 s = 3 intervals: not yet");
+        clock.advance(Duration.ofMillis(1));
+        assertEquals("checkpoints have failed for 30s (checkpoint.interval 10s): No space left on device", l.unhealthy());
+        failCheckpoints = false;
+        clock.advance(Duration.ofSeconds(10));
+        l.runOnce();
+        assertNull(l.unhealthy(), "one checkpoint written: healthy again");
+        assertFalse(l.finalCheckpointFailed());
+    }
+
+    @Test
+    void aFailedFinalCheckpointIsReported() {
+        ReaderLoop l = loop();
+        failCheckpoints = true;
+        l.stop();
+        l.run();
+        assertTrue(l.finalCheckpointFailed());
     }
 }

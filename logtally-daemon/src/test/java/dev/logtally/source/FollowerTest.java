@@ -23,7 +23,7 @@ class FollowerTest extends FollowerFixture {
         assertEquals(6, f.poll(sink));
         assertEquals(List.of(new Collector.Got(app().toString(), 0, 4, "one", false)), sink.got);
         assertEquals(List.of(FilePosition.followed(app().toString()),
-                new FilePosition(app().toString(), app().toString(), key(app()), 4, 6, head("one\ntw"))), f.positions());
+                new FilePosition(app().toString(), app().toString(), key(app()), 4, 6, head("one\ntw"), 6)), f.positions());
         Logs.append(app(), "o\nthree\n");
         f.poll(sink);
         assertEquals(List.of("one", "two", "three"), sink.texts());
@@ -283,7 +283,7 @@ class FollowerTest extends FollowerFixture {
         drain(f);
         assertEquals(List.of("a1", "b"), sink.texts());
         assertEquals(List.of(new FollowerNotice.Rotated(app().toString(), RotationKind.TRUNCATE, null),
-                new FollowerNotice.DataLost(app().toString(), 3,
+                new FollowerNotice.DataLost(app().toString(), 3, 3,
                         "truncated in place, and no copy beside it holds the rest (up to offset 6)")), notices);
     }
 

@@ -42,6 +42,61 @@ class LineSplitterTest {
     }
 
     @Test
+    void aByteOrderMarkAtOffsetZeroIsSkippedWithOffsetsStillExact() throws IOException {
+        byte[] data = utf8("\uFEFFa\n\uFEFFb\n");   // the second mark is not at offset 0: it stays
+        Collector c = split(data, 1, 100);
+        assertEquals(List.of(
+                new Collector.Got("f", 0, 5, "a", false),
+                new Collector.Got("f", 5, 10, "\uFEFFb", false)), c.got);
+    }
+
+    @Test
+    void anObjectWrittenOverSeveralLinesIsOneLineWithExactOffsets() throws IOException {
+        String ecs = "{\"log.level\":\"ERROR\",\"error.stack_trace\":[\r\n\t\"a\",\r\n\t\"b\"\r\n]}\r\n";
+        String next = "{\"n\":1}\n";
+        for (int step : new int[] {1, 7, LineSplitter.CHUNK}) {
+            Collector c = split(utf8(ecs + next), step, 100);
+            assertEquals(List.of(
+                    new Collector.Got("f", 0, ecs.length(), ecs.substring(0, ecs.length() - 2), false),
+                    new Collector.Got("f", ecs.length(), ecs.length() + next.length(), "{\"n\":1}", false)), c.got, "step " + step);
+        }
+    }
+
+    @Test
+    void thePositionNeverLandsInsideAnObjectBeingJoined() throws IOException {
+        LineSplitter s = new LineSplitter(100);
+        s.reset("f", 0);
+        Collector c = new Collector();
+        s.readFrom(new ByteArrayInputStream(utf8("{\"x\":0}\n{\"a\":[\n\t1,\n"))::read, 100, c);
+        assertEquals(List.of("{\"x\":0}"), c.texts());
+        assertEquals(8, s.position(), "after the last whole object, not inside the unfinished one");
+        assertEquals(11, s.pendingBytes());
+        s.readFrom(new ByteArrayInputStream(utf8("\t2]}\n"))::read, 100, c);
+        assertEquals(List.of("{\"x\":0}", "{\"a\":[\n\t1,\n\t2]}"), c.texts());
+        assertEquals(24, s.position());
+    }
+
+    @Test
+    void aLineThatDoesNotContinueEndsTheUnfinishedOneAndTheEndFlushesIt() throws IOException {
+        LineSplitter s = new LineSplitter(100);
+        s.reset("f", 0);
+        Collector c = new Collector();
+        s.readFrom(new ByteArrayInputStream(utf8("{\"cut\":\n{\"b\":2}\nplain\n{\"c\":[\n]\n"))::read, 100, c);
+        assertEquals(List.of("{\"cut\":", "{\"b\":2}", "plain"), c.texts());
+        s.finish(c);
+        assertEquals(List.of("{\"cut\":", "{\"b\":2}", "plain", "{\"c\":[\n]"), c.texts());
+        assertEquals(31, s.position());
+    }
+
+    @Test
+    void joiningIsBoundedByTheLineCap() throws IOException {
+        String big = "{\"a\":[\n" + "\t\"xxxxxxxxx\",\n".repeat(10) + "0]}\n";
+        Collector c = split(utf8(big + "{}\n"), 5, 50);
+        assertEquals(new Collector.Got("f", 0, 7 + 14 * 4, "", true), c.got.get(0));
+        assertEquals("{}", c.texts().get(c.got.size() - 1));
+    }
+
+    @Test
     void crLfIsStrippedButALoneCrStaysInsideTheLine() throws IOException {
         Collector c = split(utf8("a\r\nb\rc\n\r\n"), LineSplitter.CHUNK, 100);
         assertEquals(List.of(

@@ -1,0 +1,139 @@
+package dev.logtally.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What logrotate's {@code create} mode does around a restart, by hand and forced at the worst moment: the
+ * new file opened while still empty and read before the follower looks at it again (its head must be
+ * taken once it has bytes), an old checkpoint entry with an empty head (never matched by inode alone),
+ * and a rotated file read to its end that {@code rotate N} deleted while the tailer was down (no false
+ * data-loss warning), against one whose unread bytes really went missing (warned, and counted).
+ */
+class FollowerLogrotateTest extends FollowerFixture {
+
+    /** logrotate {@code create}: the file moves to {@code app.log.1} (older ones shift), an empty one replaces it. */
+    private void rotateCreate(int keep) throws IOException {
+        for (int i = keep; i >= 1; i--) {
+            Path from = dir.resolve(i == 1 ? "app.log" : "app.log." + (i - 1));
+            Path to = dir.resolve("app.log." + i);
+            if (Files.exists(from)) {
+                Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.createFile(app());
+    }
+
+    private List<FilePosition> crash(Follower f) {
+        List<FilePosition> at = f.positions(); // the last checkpoint before kill -9
+        f.close();
+        sink.clear();
+        notices.clear();
+        return at;
+    }
+
+    @Test
+    void aFileOpenedEmptyAndReadInTheSamePollIsRecognisedAfterARestart() throws IOException {
+        Logs.lines(app(), Logs.numbered("a", 0, 10));
+        Follower f = follower("app.log");
+        drain(f);
+        sink.clear();
+        Logs.lines(app(), Logs.numbered("a", 10, 12));   // unread when logrotate moves the file
+        rotateCreate(3);
+        boolean[] written = {false};
+        LineSink writeOnFirstLine = line -> {
+            sink.accept(line);
+            if (!written[0]) {
+                // Forced: the new, empty file is already open; lines reach it before it is read in this poll.
+                written[0] = true;
+                try {
+                    Logs.lines(app(), Logs.numbered("b", 0, 5));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        f.poll(writeOnFirstLine);
+        assertEquals(concat(Logs.numbered("a", 10, 12), Logs.numbered("b", 0, 5)), sink.texts());
+        List<FilePosition> at = crash(f);
+        FilePosition b = files(at).get(files(at).size() - 1);
+        assertEquals(app().toString(), b.path());
+        assertTrue(b.headLength() > 0, "the head is taken once the file has bytes: " + b);
+
+        rotateCreate(3);                                   // while down: b moves to app.log.1
+        Logs.lines(app(), Logs.numbered("c", 0, 4));
+        drain(resume(options("app.log"), at));
+        assertEquals(Logs.numbered("c", 0, 4), sink.texts(), "b is not read twice");
+    }
+
+    @Test
+    void anEntryWithAnEmptyHeadIsNeverMatchedByInodeAlone() throws IOException {
+        Logs.lines(app(), Logs.numbered("c", 0, 6));
+        String key = String.valueOf(Files.readAttributes(app(), java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        // As an older logtally checkpointed a file opened empty: an offset, but no head. The file now at
+        // the path has that inode (create reused it) but is another file.
+        List<FilePosition> at = List.of(FilePosition.followed(app().toString()),
+                new FilePosition(app().toString(), app().toString(), key, 9, 0, FileHead.EMPTY.hash()));
+        drain(resume(options("app.log"), at));
+        assertEquals(Logs.numbered("c", 0, 6), sink.texts(), "read from its beginning, not from offset 9");
+        assertEquals(List.of(app() + ": a checkpoint entry at offset 9 has no head (written while the file was empty)"
+                + " and cannot be told from another file: what is there is read from its beginning"), notices());
+    }
+
+    @Test
+    void noDataLossWarningWhenRotateNDeletedAFileReadToItsEnd() throws IOException {
+        Logs.lines(app(), Logs.numbered("a", 0, 10));
+        Follower f = follower("app.log");
+        drain(f);
+        rotateCreate(1);
+        Logs.lines(app(), Logs.numbered("b", 0, 5));
+        drain(f);                                   // a: read to its end, still watched for late writes
+        List<FilePosition> at = crash(f);
+        assertEquals(2, files(at).size(), "a (draining) and b: " + at);
+
+        rotateCreate(1);                            // rotate 1: a deleted, b moves to app.log.1
+        Logs.lines(app(), Logs.numbered("c", 0, 4));
+        drain(resume(options("app.log"), at));
+        assertEquals(Logs.numbered("c", 0, 4), sink.texts());
+        assertEquals(List.of(), lost(), "nothing unread went missing");
+    }
+
+    @Test
+    void unreadBytesThatWentMissingAreWarnedWithTheirCount() throws IOException {
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            a.add("a" + i);                                   // 3 bytes a line with its newline
+        }
+        Logs.lines(app(), a);
+        Follower f = follower(options("app.log").withMaxBytesPerFile(12));
+        f.poll(sink);                                         // 4 lines read, then the size seen: 30
+        List<FilePosition> at = crash(f);
+        assertEquals(12, files(at).get(0).offset());
+        assertEquals(30, files(at).get(0).size());
+
+        Files.delete(app());                                  // rotate 0 while down: gone unread
+        Logs.lines(app(), "c0", "c1");
+        drain(resume(options("app.log"), at));
+        assertEquals(List.of("c0", "c1"), sink.texts());
+        assertEquals(List.of(new FollowerNotice.DataLost(app().toString(), 12, 18,
+                "the file is neither at " + app() + " nor among its rotated copies")), lost());
+    }
+
+    private List<FollowerNotice.DataLost> lost() {
+        List<FollowerNotice.DataLost> out = new ArrayList<>();
+        for (FollowerNotice n : notices) {
+            if (n instanceof FollowerNotice.DataLost d) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}
