@@ -41,15 +41,17 @@ public final class FollowPipeline implements FollowStep, Closeable {
     private final String namespace;
     private final Clock clock;
     private final MetricSnapshot restored;
+    private long checkpointMillis;
 
     private FollowPipeline(Pipeline pipeline, Follower follower, CheckpointStore store, String namespace, Clock clock,
-                           MetricSnapshot restored) {
+                           MetricSnapshot restored, long restoredAtMillis) {
         this.pipeline = pipeline;
         this.follower = follower;
         this.store = store;
         this.namespace = namespace;
         this.clock = clock;
         this.restored = restored;
+        this.checkpointMillis = restoredAtMillis;
     }
 
     /** Locks the state directory, restores the checkpoint if there is one, and opens the followed files. */
@@ -70,7 +72,8 @@ public final class FollowPipeline implements FollowStep, Closeable {
                         options.startAtEnd() ? "end" : "beginning");
                 follower = Follower.firstStart(fo, notice -> onNotice(notice, self));
             }
-            FollowPipeline fp = new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot());
+            FollowPipeline fp = new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot(),
+                    cp.map(Checkpoint::savedAtMillis).orElse(clock.millis()));
             if (cp.isEmpty()) {
                 // Make the first start durable at once: a crash before the first regular checkpoint must
                 // resume from these files, not start over from whatever the files have become by then.
@@ -97,6 +100,14 @@ public final class FollowPipeline implements FollowStep, Closeable {
         return restored;
     }
 
+    /**
+     * When the values last checkpointed (or restored) were saved, epoch milliseconds: the time remote write
+     * stamps them with. Read it on the thread that checkpoints.
+     */
+    public long checkpointMillis() {
+        return checkpointMillis;
+    }
+
     public SelfMetrics self() {
         return pipeline.self();
     }
@@ -119,6 +130,7 @@ public final class FollowPipeline implements FollowStep, Closeable {
         MetricSnapshot snapshot = pipeline.snapshot();
         store.save(Checkpoint.of(now, namespace, follower.positions(), snapshot));
         pipeline.self().setCheckpointTime(now);
+        checkpointMillis = now;
         return snapshot;
     }
 
