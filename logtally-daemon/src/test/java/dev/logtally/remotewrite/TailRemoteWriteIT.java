@@ -100,8 +100,8 @@ class TailRemoteWriteIT {
                     Poll.until(Duration.ofSeconds(60), q + " to hold the exact truth",
                             () -> comparable(q.instant("{instance=\"it\"}", JOB_INSTANCE), expected).equals(expected));
                 } catch (AssertionError timedOut) {
+                    // fails with the differing series; equal just at the deadline is fine
                     LogWorkload.assertSameValues(expected, comparable(q.instant("{instance=\"it\"}", JOB_INSTANCE), expected));
-                    throw timedOut;
                 }
             }
             assertEquals(3, kills);
