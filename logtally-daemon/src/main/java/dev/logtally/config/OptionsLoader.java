@@ -146,14 +146,17 @@ public final class OptionsLoader {
                 .withHeaders(RemoteWriteOptions.parseHeaders(v.list("remote_write.headers")))
                 .withMaxSamples(v.integer("remote_write.max.samples", RemoteWriteOptions.DEFAULT_MAX_SAMPLES))
                 .withAuth(auth(v, env, "remote_write"));
-        String ca = v.get("remote_write.tls.ca.file");
-        if (ca != null) {
-            if (!Files.isReadable(Path.of(ca))) {
-                throw new ConfigException("remote_write.tls.ca.file", "cannot read " + ca);
-            }
-            rw = rw.withCaFile(Path.of(ca));
+        Path ca = caFile(v, "remote_write.tls.ca.file");
+        return ca == null ? rw : rw.withCaFile(ca);
+    }
+
+    /** The readable CA file under {@code key}, or null when not set. */
+    private static Path caFile(Values v, String key) {
+        String ca = v.get(key);
+        if (ca != null && !Files.isReadable(Path.of(ca))) {
+            throw new ConfigException(key, "cannot read " + ca);
         }
-        return rw;
+        return ca == null ? null : Path.of(ca);
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {
@@ -174,14 +177,8 @@ public final class OptionsLoader {
         PushOptions push = PushOptions.of(url, job, v.getOr("push.instance", hostName()))
                 .withTimeout(v.duration("push.timeout", "5s"))
                 .withAuth(auth(v, env, "push"));
-        String ca = v.get("push.tls.ca.file");
-        if (ca != null) {
-            if (!Files.isReadable(Path.of(ca))) {
-                throw new ConfigException("push.tls.ca.file", "cannot read " + ca);
-            }
-            push = push.withCaFile(Path.of(ca));
-        }
-        return push;
+        Path ca = caFile(v, "push.tls.ca.file");
+        return ca == null ? push : push.withCaFile(ca);
     }
 
     /** Basic or bearer auth from {@code PREFIX.username}, {@code PREFIX.password.*}, {@code PREFIX.bearer.*}. */

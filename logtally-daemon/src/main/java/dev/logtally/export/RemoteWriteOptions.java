@@ -2,7 +2,6 @@ package dev.logtally.export;
 
 import dev.logtally.config.ConfigException;
 import dev.logtally.config.Durations;
-import dev.logtally.config.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -159,12 +158,7 @@ public record RemoteWriteOptions(List<URI> urls, String job, String instance, Du
             out.put("remote_write.headers", String.join(",", new TreeMap<>(headers).entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
-        if (auth instanceof PushAuth.Basic basic) {
-            out.put("remote_write.username", basic.username());
-            out.put("remote_write.password", Secret.MASK + " (from " + basic.password().source() + ")");
-        } else if (auth instanceof PushAuth.Bearer bearer) {
-            out.put("remote_write.bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
-        }
+        auth.describeInto("remote_write", out);
         if (caFile != null) {
             out.put("remote_write.tls.ca.file", caFile.toString());
         }

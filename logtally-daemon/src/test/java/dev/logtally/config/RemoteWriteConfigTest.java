@@ -58,6 +58,7 @@ class RemoteWriteConfigTest {
                 "remote_write.headers", "X-Scope-OrgID=team-a, X-Extra = 1", "remote_write.max.samples", "500",
                 "remote_write.bearer.env", "RW_TOKEN", "remote_write.tls.ca.file", ca.toString());
         assertEquals("""
+                remote_write.bearer = **** (from environment variable RW_TOKEN)
                 remote_write.headers = X-Extra=1,X-Scope-OrgID=team-a
                 remote_write.instance = web-1
                 remote_write.interval = 30s
