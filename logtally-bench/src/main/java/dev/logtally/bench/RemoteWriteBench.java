@@ -73,6 +73,9 @@ public final class RemoteWriteBench {
                 replay(dir, archives, List.of("--remote-write", url.toString()), "remote write");
                 replay(dir, archives, List.of("--format", "openmetrics"), "openmetrics");
             }
+            for (int r = 0; r < rounds; r++) {
+                sinks(url, archives);
+            }
             System.out.println("loadavg before tail: " + TailPrograms.loadavg());
             for (int r = 0; r < rounds; r++) {
                 tail(dir, log, r, null);
@@ -203,6 +206,41 @@ public final class RemoteWriteBench {
         }
         System.out.printf(Locale.ROOT, "replay %-12s %,d samples in %.2f s wall: %,.0f samples/s (whole run, 1,000,000 lines read)%n",
                 what, samples, seconds, samples / seconds);
+    }
+
+    /**
+     * The two sinks alone, in this process, on the same replayed points (read once): the OpenMetrics text
+     * rendered into memory, and the remote-write requests built, compressed and written to the store.
+     */
+    private static void sinks(URI url, Path archives) {
+        dev.logtally.config.Options o = dev.logtally.config.OptionsLoader.load(null,
+                Map.of("namespace", "bench", "remote_write.url", url.toString()), Map.of());
+        var files = dev.logtally.archive.ArchiveRun.files(List.of(archives.toString()), o, System.err);
+        var result = new dev.logtally.archive.Replay(o, java.time.Clock.systemUTC(), 2, 60_000)
+                .run(files, dev.logtally.archive.Progress.NONE);
+        List<TimedSnapshot> points = dev.logtally.archive.BackfillLabel.onAll(result.points());
+        long t0 = System.nanoTime();
+        String text = dev.logtally.export.OpenMetricsFormat.render(points);
+        long t1 = System.nanoTime();
+        long samples = text.lines().filter(l -> !l.startsWith("#")).count();
+        RemoteBatches batches = new RemoteBatches(points, Map.of(), o.remoteWrite().maxSamples());
+        long bytes = 0;
+        long t2 = System.nanoTime();
+        try (RemoteWriter w = RemoteWriter.create(o.remoteWrite(), url, Map.of(), PushListener.NONE)) {
+            while (batches.hasNext()) {
+                var batch = batches.next();
+                bytes += RemoteWriter.body(batch).length;
+                PushOutcome out = w.send(batch, Instant.now().plusSeconds(60));
+                if (!out.succeeded()) {
+                    throw new IllegalStateException(out.lastFailure().message());
+                }
+            }
+        }
+        long t3 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "sink only, %,d samples: openmetrics text %.0f ms (%,.0f samples/s, %,d bytes); "
+                        + "remote write %.0f ms (%,.0f samples/s, %,d bytes on the wire, encoded twice here)%n",
+                samples, (t1 - t0) / 1e6, samples / ((t1 - t0) / 1e9), text.length(),
+                (t3 - t2) / 1e6, samples / ((t3 - t2) / 1e9), bytes);
     }
 
     private static void tail(Path dir, Path log, int round, URI remote) throws Exception {
