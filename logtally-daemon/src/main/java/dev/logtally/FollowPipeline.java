@@ -126,7 +126,10 @@ public final class FollowPipeline implements FollowStep, Closeable {
 
     @Override
     public MetricSnapshot checkpoint() {
-        long now = clock.millis();
+        // Strictly increasing, even if two checkpoints fall in one millisecond or the wall clock steps back:
+        // remote write stamps the values with this time, and a store refuses a second, different value at a
+        // time it already holds (or an older time than it holds).
+        long now = Math.max(clock.millis(), checkpointMillis + 1);
         MetricSnapshot snapshot = pipeline.snapshot();
         store.save(Checkpoint.of(now, namespace, follower.positions(), snapshot));
         pipeline.self().setCheckpointTime(now);
