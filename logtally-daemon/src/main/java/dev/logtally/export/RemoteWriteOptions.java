@@ -171,16 +171,7 @@ public record RemoteWriteOptions(List<URI> urls, String job, String instance, Du
     }
 
     private static void checkUrl(URI url) {
-        if (url.getRawUserInfo() != null) {
-            throw new ConfigException("remote_write.url", "must not carry credentials (user:password@); use "
-                    + "remote_write.username with remote_write.password.file or remote_write.password.env");
-        }
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new ConfigException("remote_write.url", "must start with http:// or https://, got " + url);
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new ConfigException("remote_write.url", "has no host: " + url);
-        }
+        PushOptions.checkHttpUrl("remote_write", url);
         if (url.getRawFragment() != null) {
             throw new ConfigException("remote_write.url", "must not have a fragment: " + url);
         }
