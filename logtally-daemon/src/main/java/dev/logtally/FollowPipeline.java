@@ -41,15 +41,17 @@ public final class FollowPipeline implements FollowStep, Closeable {
     private final String namespace;
     private final Clock clock;
     private final MetricSnapshot restored;
+    private long checkpointMillis;
 
     private FollowPipeline(Pipeline pipeline, Follower follower, CheckpointStore store, String namespace, Clock clock,
-                           MetricSnapshot restored) {
+                           MetricSnapshot restored, long restoredAtMillis) {
         this.pipeline = pipeline;
         this.follower = follower;
         this.store = store;
         this.namespace = namespace;
         this.clock = clock;
         this.restored = restored;
+        this.checkpointMillis = restoredAtMillis;
     }
 
     /** Locks the state directory, restores the checkpoint if there is one, and opens the followed files. */
@@ -70,7 +72,8 @@ public final class FollowPipeline implements FollowStep, Closeable {
                         options.startAtEnd() ? "end" : "beginning");
                 follower = Follower.firstStart(fo, notice -> onNotice(notice, self));
             }
-            FollowPipeline fp = new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot());
+            FollowPipeline fp = new FollowPipeline(pipeline, follower, store, options.namespace(), clock, pipeline.snapshot(),
+                    cp.map(Checkpoint::savedAtMillis).orElse(clock.millis()));
             if (cp.isEmpty()) {
                 // Make the first start durable at once: a crash before the first regular checkpoint must
                 // resume from these files, not start over from whatever the files have become by then.
@@ -100,6 +103,14 @@ public final class FollowPipeline implements FollowStep, Closeable {
         return restored;
     }
 
+    /**
+     * When the values last checkpointed (or restored) were saved, epoch milliseconds: the time remote write
+     * stamps them with. Read it on the thread that checkpoints.
+     */
+    public long checkpointMillis() {
+        return checkpointMillis;
+    }
+
     public SelfMetrics self() {
         return pipeline.self();
     }
@@ -118,10 +129,14 @@ public final class FollowPipeline implements FollowStep, Closeable {
 
     @Override
     public MetricSnapshot checkpoint() {
-        long now = clock.millis();
+        // Strictly increasing, even if two checkpoints fall in one millisecond or the wall clock steps back:
+        // remote write stamps the values with this time, and a store refuses a second, different value at a
+        // time it already holds (or an older time than it holds).
+        long now = Math.max(clock.millis(), checkpointMillis + 1);
         MetricSnapshot snapshot = pipeline.snapshot();
         store.save(Checkpoint.of(now, namespace, follower.positions(), snapshot));
         pipeline.self().setCheckpointTime(now);
+        checkpointMillis = now;
         return snapshot;
     }
 

@@ -89,25 +89,44 @@ final class TailPrograms {
         Path out = dir.resolve("pushgateway.out");
         Process p = new ProcessBuilder(binary.toString(), "--web.listen-address=127.0.0.1:" + port, "--persistence.file=")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        Program pg = new Program("prometheus-pushgateway", p, port, out);
+        return ready(new Program("prometheus-pushgateway", p, port, out), "/-/ready");
+    }
+
+    /** {@code program} once {@code GET path} answers 200; stopped, and an exception, after 30 s or when it exits. */
+    private static Program ready(Program program, String path) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("prometheus-pushgateway exited: " + pg.lastOutput(5));
+            if (!program.process().isAlive()) {
+                throw new IllegalStateException(program.name() + " exited: " + program.lastOutput(5));
             }
             try {
-                if (status(pg.url() + "/-/ready") == 200) {
-                    return pg;
+                if (status(program.url() + path) == 200) {
+                    return program;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                pg.close();
-                throw new IllegalStateException("prometheus-pushgateway not ready within 30 s");
+                program.close();
+                throw new IllegalStateException(program.name() + " not ready within 30 s");
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Starts {@code victoria-metrics} (data in {@code dir/vm-data}, no latency offset) on a free port, ready. */
+    static Program victoriaMetrics(Path dir) throws IOException, InterruptedException {
+        Path binary = Path.of("/usr/bin/victoria-metrics");
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException(binary + " is missing: install the Debian package victoria-metrics");
+        }
+        int port = freePort();
+        Path out = dir.resolve("victoria-metrics.out");
+        Process p = new ProcessBuilder(binary.toString(), "-storageDataPath=" + dir.resolve("vm-data"),
+                "-httpListenAddr=127.0.0.1:" + port, "-retentionPeriod=100y", "-search.latencyOffset=0s",
+                "-search.disableCache", "-loggerLevel=WARN")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return ready(new Program("victoria-metrics", p, port, out), "/health");
     }
 
     /**

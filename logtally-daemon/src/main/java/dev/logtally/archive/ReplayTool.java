@@ -27,6 +27,9 @@ import java.util.List;
  *       stamps them with the time of each scrape: a push says "these are the totals now", never when the
  *       events happened, which is what the OpenMetrics backfill is for. The job must not be the live
  *       tailer's, or the replay would replace the live series (PUT replaces the whole group).</li>
+ *   <li>{@link Format#REMOTE_WRITE}: the OpenMetrics backfill's samples (every step of event time,
+ *       {@code source="backfill"}) written to the stores by remote write ({@link RemoteBackfill}): no
+ *       promtool, no files to move, and no 3-hour limit where the store takes old samples.</li>
  * </ul>
  *
  * Files that cannot be read whole are named on stderr after the output, and the exit code is then 1.
@@ -47,7 +50,7 @@ public final class ReplayTool {
 
     /** What to do with the replayed totals. */
     public enum Format {
-        PROMETHEUS, OPENMETRICS, PUSH
+        PROMETHEUS, OPENMETRICS, PUSH, REMOTE_WRITE
     }
 
     /**
@@ -88,11 +91,15 @@ public final class ReplayTool {
         if (r.format() == Format.PUSH && r.options().push() == null) {
             throw new ConfigException("--push", "a push needs --push URL and --job NAME");
         }
+        if (r.format() == Format.REMOTE_WRITE && r.options().remoteWrite() == null) {
+            throw new ConfigException("--remote-write", "a remote write needs --remote-write URL");
+        }
+        boolean stepped = r.format() == Format.OPENMETRICS || r.format() == Format.REMOTE_WRITE;
         long step = (r.step() == null ? DEFAULT_STEP : r.step()).toMillis();
         List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
         Replay.Result result;
         try (Progress progress = ArchiveRun.progress(r.progress(), err, "replay")) {
-            result = new Replay(r.options(), clock, r.threads(), r.format() == Format.OPENMETRICS ? step : 0)
+            result = new Replay(r.options(), clock, r.threads(), stepped ? step : 0)
                     .run(files, progress);
         }
         for (String note : result.notes()) {
@@ -103,10 +110,18 @@ public final class ReplayTool {
             case PROMETHEUS -> out.print(TextFormat.render(result.totals()));
             case OPENMETRICS -> writeOpenMetrics(result.points(), out, err, clock);
             case PUSH -> pushed = push(r.options(), result, out, err);
+            case REMOTE_WRITE -> pushed = result.points().isEmpty() ? noTimes(err)
+                    : RemoteBackfill.write(r.options(), BackfillLabel.onAll(result.points()), out, err,
+                    r.progress() || Terminal.stderrIsTerminal());
         }
         out.flush();
         int code = ArchiveRun.finish(result.problems(), err);
         return pushed ? code : 1;
+    }
+
+    private static boolean noTimes(PrintStream err) {
+        err.println("logtally: no event has a @timestamp: there is nothing to backfill");
+        return true;
     }
 
     private static void writeOpenMetrics(List<TimedSnapshot> points, PrintStream out, PrintStream err, Clock clock) {

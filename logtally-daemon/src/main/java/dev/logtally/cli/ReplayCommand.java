@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
  * logtally replay samples/logs --config samples/logtally.properties
  * logtally replay 'logs/app.2026-11-2*.gz' --format openmetrics --step 1m > backfill.om
  * logtally replay logs --push http://127.0.0.1:9091 --job app-replay
+ * logtally replay 'logs/app.2026-11-*.gz' --remote-write http://127.0.0.1:8428/api/v1/write --step 1m
  * }</pre>
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -53,6 +54,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--push", paramLabel = "URL", description = "Push the totals to this Pushgateway instead of printing them.")
     String pushUrl;
 
+    @Option(names = "--remote-write", paramLabel = "URL",
+            description = "Write the backfill (every --step of event time, source=\"backfill\") to this Prometheus remote write endpoint (repeatable).")
+    List<String> remoteWrite;
+
     @Option(names = "--job", paramLabel = "NAME", description = "Grouping key job of the push: not the live tailer's.")
     String job;
 
@@ -71,8 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Duration stepDuration = null;
         if (step != null) {
-            if (f != ReplayTool.Format.OPENMETRICS) {
-                throw new ConfigException("--step", "goes only with --format openmetrics");
+            if (f != ReplayTool.Format.OPENMETRICS && f != ReplayTool.Format.REMOTE_WRITE) {
+                throw new ConfigException("--step", "goes only with --format openmetrics or --remote-write");
             }
             stepDuration = Durations.parsePositive("--step", step);
         }
@@ -81,6 +86,12 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private ReplayTool.Format format(Options options) {
+        if (remoteWrite != null) {
+            if (format != null || pushUrl != null) {
+                throw new ConfigException("--remote-write", "writes the backfill to the store; leave out --format and --push");
+            }
+            return ReplayTool.Format.REMOTE_WRITE;
+        }
         if (pushUrl != null) {
             if (format != null) {
                 throw new ConfigException("--format", "--push sends the totals to the Pushgateway; leave out --format");
@@ -103,6 +114,9 @@ final class ReplayCommand implements Callable<Integer> {
         m.put("push.url", pushUrl);
         m.put("push.job", job);
         m.put("push.instance", instance);
+        if (remoteWrite != null) {
+            m.put("remote_write.url", String.join(",", remoteWrite));
+        }
         return m;
     }
 }

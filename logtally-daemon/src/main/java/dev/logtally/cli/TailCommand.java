@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * checkpoint and push (exit 0).
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Follow rotating JSON logs, count every line once, push to a Pushgateway and/or serve /metrics.")
+        description = "Follow rotating JSON logs, count every line once, push to a Pushgateway, remote-write to stores and/or serve /metrics.")
 final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--path", paramLabel = "GLOB", description = "File or glob to follow (repeatable).")
@@ -34,14 +34,18 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--push", paramLabel = "URL", description = "Pushgateway base URL, e.g. http://127.0.0.1:9091.")
     String pushUrl;
 
-    @Option(names = "--job", paramLabel = "NAME", description = "Grouping key job (required with --push).")
+    @Option(names = "--job", paramLabel = "NAME", description = "Grouping key job (required with --push); label job of remote write.")
     String job;
 
-    @Option(names = "--instance", paramLabel = "NAME", description = "Grouping key instance (default: host name).")
+    @Option(names = "--instance", paramLabel = "NAME", description = "Grouping key instance, and label instance of remote write (default: host name).")
     String instance;
 
     @Option(names = "--push-interval", paramLabel = "DURATION", description = "Time between pushes (default 10s).")
     String pushInterval;
+
+    @Option(names = "--remote-write", paramLabel = "URL",
+            description = "Prometheus remote write endpoint, e.g. http://127.0.0.1:8428/api/v1/write (repeatable).")
+    List<String> remoteWrite;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Serve /metrics here.")
     String listen;
@@ -74,8 +78,15 @@ final class TailCommand implements Callable<Integer> {
             m.put("state.dir", stateDir.toString());
         }
         m.put("push.url", pushUrl);
-        m.put("push.job", job);
-        m.put("push.instance", instance);
+        if (remoteWrite != null) {
+            m.put("remote_write.url", String.join(",", remoteWrite));
+            m.put("remote_write.job", job);
+            m.put("remote_write.instance", instance);
+        }
+        if (pushUrl != null || remoteWrite == null) {
+            m.put("push.job", job);
+            m.put("push.instance", instance);
+        }
         m.put("push.interval", pushInterval);
         m.put("listen", listen);
         m.put("namespace", namespace);

@@ -2,6 +2,7 @@ package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.export.PushOptions;
+import dev.logtally.export.RemoteWriteOptions;
 import dev.logtally.parse.LogField;
 import dev.logtally.parse.ParserOptions;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  *                           {@code labels.max.values}, {@code error.levels}, {@code gauges}), checked by it
  * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
  *                           tailer's set: no optional field captured
+ * @param remoteWrite        where and how to remote-write ({@code remote_write.*}), or null when not
  */
 public record Options(
         List<String> paths,
@@ -51,7 +53,8 @@ public record Options(
         boolean startAtEnd,
         int lineMaxBytes,
         AggregatorOptions metrics,
-        ParserOptions fields) {
+        ParserOptions fields,
+        RemoteWriteOptions remoteWrite) {
 
     public Options {
         paths = List.copyOf(paths);
@@ -97,6 +100,11 @@ public record Options(
             lines.add("push.interval = " + Durations.format(pushInterval));
         }
         lines.add("listen = " + (listen == null ? "(none)" : listen));
+        if (remoteWrite == null) {
+            lines.add("remote_write.url = (none)");
+        } else {
+            remoteWrite.describe().forEach((k, v) -> lines.add(k + " = " + v));
+        }
         lines.add("poll.interval = " + Durations.format(pollInterval));
         lines.add("checkpoint.interval = " + Durations.format(checkpointInterval));
         lines.add("rotate.wait = " + Durations.format(rotateWait));

@@ -3,6 +3,7 @@ package dev.logtally.config;
 import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.export.PushAuth;
 import dev.logtally.export.PushOptions;
+import dev.logtally.export.RemoteWriteOptions;
 import dev.logtally.parse.LogField;
 import dev.logtally.parse.ParserOptions;
 import java.io.IOException;
@@ -41,7 +42,11 @@ public final class OptionsLoader {
             "push.url", "push.job", "push.instance", "push.interval", "push.timeout", "push.username",
             "push.password.file", "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file",
             "listen", "poll.interval", "checkpoint.interval", "rotate.wait", "start.position", "line.max.bytes",
-            "labels.max.values", "error.levels", "gauges", "buckets");
+            "labels.max.values", "error.levels", "gauges", "buckets",
+            "remote_write.url", "remote_write.job", "remote_write.instance", "remote_write.interval",
+            "remote_write.timeout", "remote_write.headers", "remote_write.max.samples", "remote_write.username",
+            "remote_write.password.file", "remote_write.password.env", "remote_write.bearer.file",
+            "remote_write.bearer.env", "remote_write.tls.ca.file");
 
     /** The logical fields ({@code fields.<key>}) by key. */
     private static final Map<String, LogField> FIELDS = new HashMap<>();
@@ -119,7 +124,39 @@ public final class OptionsLoader {
                 startPosition(v.getOr("start.position", "beginning")),
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
                 metrics,
-                fields(v, metrics.gauges()));
+                fields(v, metrics.gauges()),
+                remoteWrite(v, env, push, pushInterval));
+    }
+
+    /** {@code remote_write.*}: null without {@code remote_write.url}; instance and interval default to the push's. */
+    private static RemoteWriteOptions remoteWrite(Values v, Map<String, String> env, PushOptions push, Duration pushInterval) {
+        List<String> urls = v.list("remote_write.url");
+        if (urls.isEmpty()) {
+            for (String k : KEYS) {
+                if (k.startsWith("remote_write.") && v.get(k) != null) {
+                    throw new ConfigException(k, "is set but remote_write.url (--remote-write) is not");
+                }
+            }
+            return null;
+        }
+        RemoteWriteOptions rw = RemoteWriteOptions.of(urls, v.getOr("remote_write.job", RemoteWriteOptions.DEFAULT_JOB),
+                        v.getOr("remote_write.instance", push == null ? hostName() : push.instance()))
+                .withInterval(v.duration("remote_write.interval", Durations.format(pushInterval)))
+                .withTimeout(v.duration("remote_write.timeout", Durations.format(RemoteWriteOptions.DEFAULT_TIMEOUT)))
+                .withHeaders(RemoteWriteOptions.parseHeaders(v.list("remote_write.headers")))
+                .withMaxSamples(v.integer("remote_write.max.samples", RemoteWriteOptions.DEFAULT_MAX_SAMPLES))
+                .withAuth(auth(v, env, "remote_write"));
+        Path ca = caFile(v, "remote_write.tls.ca.file");
+        return ca == null ? rw : rw.withCaFile(ca);
+    }
+
+    /** The readable CA file under {@code key}, or null when not set. */
+    private static Path caFile(Values v, String key) {
+        String ca = v.get(key);
+        if (ca != null && !Files.isReadable(Path.of(ca))) {
+            throw new ConfigException(key, "cannot read " + ca);
+        }
+        return ca == null ? null : Path.of(ca);
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {
@@ -139,29 +176,26 @@ public final class OptionsLoader {
         }
         PushOptions push = PushOptions.of(url, job, v.getOr("push.instance", hostName()))
                 .withTimeout(v.duration("push.timeout", "5s"))
-                .withAuth(auth(v, env));
-        String ca = v.get("push.tls.ca.file");
-        if (ca != null) {
-            if (!Files.isReadable(Path.of(ca))) {
-                throw new ConfigException("push.tls.ca.file", "cannot read " + ca);
-            }
-            push = push.withCaFile(Path.of(ca));
-        }
-        return push;
+                .withAuth(auth(v, env, "push"));
+        Path ca = caFile(v, "push.tls.ca.file");
+        return ca == null ? push : push.withCaFile(ca);
     }
 
-    private static PushAuth auth(Values v, Map<String, String> env) {
-        Secret password = secret(v, env, "push.password");
-        Secret bearer = secret(v, env, "push.bearer");
-        String username = v.get("push.username");
+    /** Basic or bearer auth from {@code PREFIX.username}, {@code PREFIX.password.*}, {@code PREFIX.bearer.*}. */
+    private static PushAuth auth(Values v, Map<String, String> env, String prefix) {
+        Secret password = secret(v, env, prefix + ".password");
+        Secret bearer = secret(v, env, prefix + ".bearer");
+        String username = v.get(prefix + ".username");
         if (password != null && username == null) {
-            throw new ConfigException("push.username", "is required with a push password");
+            throw new ConfigException(prefix + ".username", "is required with a " + prefix.replace('_', ' ') + " password");
         }
         if (username != null && password == null) {
-            throw new ConfigException("push.password.file", "a password (push.password.file or push.password.env) is required with push.username");
+            throw new ConfigException(prefix + ".password.file", "a password (" + prefix + ".password.file or " + prefix
+                    + ".password.env) is required with " + prefix + ".username");
         }
         if (bearer != null && username != null) {
-            throw new ConfigException("push.bearer.file", "use either basic auth (push.username) or a bearer token, not both");
+            throw new ConfigException(prefix + ".bearer.file", "use either basic auth (" + prefix
+                    + ".username) or a bearer token, not both");
         }
         if (username != null) {
             return new PushAuth.Basic(username, password);

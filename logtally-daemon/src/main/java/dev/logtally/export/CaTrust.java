@@ -16,30 +16,29 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds an {@link SSLSocketFactory} that trusts only the CA certificates of one PEM file
- * ({@code push.tls.ca.file}): for a Pushgateway whose certificate is signed by a private CA. Done once at
+ ({@code push.tls.ca.file},
+ * {@code remote_write.tls.ca.file}): for a Pushgateway whose certificate is signed by a private CA. Done once at
  * start-up; a file that cannot be read or holds no certificate is a {@link ConfigException}.
  *
  * <pre>{@code
- * SSLSocketFactory tls = CaTrust.socketFactory(Path.of("/etc/logtally/ca.pem"));
+ * SSLSocketFactory tls = CaTrust.socketFactory(Path.of("/etc/logtally/ca.pem"), "push.tls.ca.file");
  * }</pre>
  */
 final class CaTrust {
-    private static final String KEY = "push.tls.ca.file";
-
     private CaTrust() {
     }
 
-    static SSLSocketFactory socketFactory(Path pemFile) {
+    static SSLSocketFactory socketFactory(Path pemFile, String key) {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(pemFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new ConfigException(KEY, "cannot read " + pemFile + ": " + ConfigException.reason(e));
+            throw new ConfigException(key, "cannot read " + pemFile + ": " + ConfigException.reason(e));
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(KEY, pemFile + " is not a PEM certificate file: " + firstLine(e.getMessage()));
+            throw new ConfigException(key, pemFile + " is not a PEM certificate file: " + firstLine(e.getMessage()));
         }
         if (certificates.isEmpty()) {
-            throw new ConfigException(KEY, pemFile + " holds no certificate");
+            throw new ConfigException(key, pemFile + " holds no certificate");
         }
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -54,7 +53,7 @@ final class CaTrust {
             context.init(null, tmf.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigException(KEY, "cannot use the certificates of " + pemFile + ": " + firstLine(e.getMessage()));
+            throw new ConfigException(key, "cannot use the certificates of " + pemFile + ": " + firstLine(e.getMessage()));
         }
     }
 

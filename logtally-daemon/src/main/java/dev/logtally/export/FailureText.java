@@ -24,21 +24,28 @@ final class FailureText {
     private static final String BODY = ", response body: ";
     private static final int MAX_LINE = 300;
 
+    private final String action;
     private final String target;
     private final List<String> secrets;
 
     /** {@code secrets} is read at each use, so it may be filled after construction. */
     FailureText(String target, List<String> secrets) {
+        this("push to", target, secrets);
+    }
+
+    /** Messages that start with {@code action target}, e.g. {@code remote write to http://vm:8428/api/v1/write}. */
+    FailureText(String action, String target, List<String> secrets) {
+        this.action = action + " ";
         this.target = target;
         this.secrets = secrets;
     }
 
     PushFailure timeout(Duration timeout) {
-        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, "push to " + target + " timed out after " + dev.logtally.config.Durations.format(timeout));
+        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, action + target + " timed out after " + dev.logtally.config.Durations.format(timeout));
     }
 
     PushFailure interrupted() {
-        return new PushFailure(PushFailure.Kind.INTERRUPTED, 0, "push to " + target + " interrupted");
+        return new PushFailure(PushFailure.Kind.INTERRUPTED, 0, action + target + " interrupted");
     }
 
     PushFailure of(Throwable cause) {
@@ -49,11 +56,20 @@ final class FailureText {
             int comma = rest.indexOf(BODY);
             int status = parseStatus(comma < 0 ? rest : rest.substring(0, comma));
             String body = comma < 0 ? "" : firstLine(rest.substring(comma + BODY.length()));
-            String line = "push to " + target + " rejected (" + status + ")" + (body.isEmpty() ? "" : ": " + body);
-            return new PushFailure(PushFailure.Kind.REJECTED, status, mask(line));
+            return rejected(status, comma < 0 ? "" : rest.substring(comma + BODY.length()));
+        }
+        if (cause instanceof HttpStatusException refused) {
+            return rejected(refused.status(), refused.body());
         }
         String detail = cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + firstLine(message));
-        return new PushFailure(PushFailure.Kind.UNREACHABLE, 0, mask("push to " + target + " failed: " + detail));
+        return new PushFailure(PushFailure.Kind.UNREACHABLE, 0, mask(action + target + " failed: " + detail));
+    }
+
+    /** A non-2xx answer: the status and the first line of the body, secrets masked. */
+    PushFailure rejected(int status, String body) {
+        String line = firstLine(body);
+        return new PushFailure(PushFailure.Kind.REJECTED, status,
+                mask(action + target + " rejected (" + status + ")" + (line.isEmpty() ? "" : ": " + line)));
     }
 
     private static int parseStatus(String code) {

@@ -38,8 +38,17 @@ public final class LoggingPushListener implements PushListener {
         this(options, clock, quiet, LOG);
     }
 
+    /** Logs failures of {@code what} (e.g. {@code remote write to http://vm:8428/api/v1/write}). */
+    public LoggingPushListener(String what, Clock clock, Duration quiet) {
+        this(what, clock, quiet, LOG);
+    }
+
     LoggingPushListener(PushOptions options, Clock clock, Duration quiet, Logger log) {
-        this.target = "push to " + options.url();
+        this("push to " + options.url(), clock, quiet, log);
+    }
+
+    private LoggingPushListener(String what, Clock clock, Duration quiet, Logger log) {
+        this.target = what;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.quiet = Objects.requireNonNull(quiet, "quiet");
         this.log = Objects.requireNonNull(log, "log");

@@ -2,6 +2,7 @@ package dev.logtally.export;
 
 import dev.logtally.config.Secret;
 import dev.logtally.config.ConfigException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,19 @@ import java.util.Objects;
 public sealed interface PushAuth {
     /** No authentication. */
     PushAuth NONE = new None();
+
+    /**
+     * Adds this auth's keys under {@code prefix} ({@code push}, {@code remote_write}) to a configuration
+     * description: the user, and the secret as {@code ****} with where it came from.
+     */
+    default void describeInto(String prefix, Map<String, String> out) {
+        if (this instanceof Basic basic) {
+            out.put(prefix + ".username", basic.username());
+            out.put(prefix + ".password", Secret.MASK + " (from " + basic.password().source() + ")");
+        } else if (this instanceof Bearer bearer) {
+            out.put(prefix + ".bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
+        }
+    }
 
     /** No {@code Authorization} header. */
     record None() implements PushAuth {

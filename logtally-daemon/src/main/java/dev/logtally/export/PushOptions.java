@@ -95,12 +95,7 @@ public record PushOptions(URI url, String job, String instance, Duration timeout
         out.put("push.job", job);
         out.put("push.instance", instance);
         out.put("push.timeout", dev.logtally.config.Durations.format(timeout));
-        if (auth instanceof PushAuth.Basic basic) {
-            out.put("push.username", basic.username());
-            out.put("push.password", Secret.MASK + " (from " + basic.password().source() + ")");
-        } else if (auth instanceof PushAuth.Bearer bearer) {
-            out.put("push.bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
-        }
+        auth.describeInto("push", out);
         if (caFile != null) {
             out.put("push.tls.ca.file", caFile.toString());
         }
@@ -113,19 +108,27 @@ public record PushOptions(URI url, String job, String instance, Duration timeout
     }
 
     private static void checkUrl(URI url) {
-        String scheme = url.getScheme();
-        if (url.getRawUserInfo() != null) {
-            throw new ConfigException("push.url", "must not carry credentials (user:password@); use push.username "
-                    + "with push.password.file or push.password.env");
-        }
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new ConfigException("push.url", "must start with http:// or https://, got " + url);
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new ConfigException("push.url", "has no host: " + url);
-        }
+        checkHttpUrl("push", url);
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new ConfigException("push.url", "must not have a query or fragment: " + url);
+        }
+    }
+
+    /**
+     * What every URL logtally sends to must be ({@code PREFIX.url}): http or https, a host, no credentials
+     * in it (they belong in {@code PREFIX.username} and a password file or variable).
+     */
+    static void checkHttpUrl(String prefix, URI url) {
+        String key = prefix + ".url";
+        if (url.getRawUserInfo() != null) {
+            throw new ConfigException(key, "must not carry credentials (user:password@); use " + prefix + ".username "
+                    + "with " + prefix + ".password.file or " + prefix + ".password.env");
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new ConfigException(key, "must start with http:// or https://, got " + url);
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new ConfigException(key, "has no host: " + url);
         }
     }
 

@@ -6,6 +6,10 @@
  *       {@link dev.logtally.export.OpenMetricsFormat}: timestamped OpenMetrics for {@code promtool} backfill.</li>
  *   <li>{@link dev.logtally.export.Pusher}: HTTP PUT to a Pushgateway (bounded attempts, backoff with jitter,
  *       basic/bearer auth, private CA), configured by {@link dev.logtally.export.PushOptions}.</li>
+ *   <li>{@link dev.logtally.export.RemoteWriter}: Prometheus remote write 1.0 ({@link dev.logtally.export.WriteRequestEncoder}
+ *       protobuf, snappy) of checkpointed values stamped with their time, in bounded requests
+ *       ({@link dev.logtally.export.RemoteBatches}), configured by {@link dev.logtally.export.RemoteWriteOptions};
+ *       attempts, retries, auth and TLS shared with the push ({@code Delivery}).</li>
  *   <li>{@link dev.logtally.export.MetricsServer}: {@code GET /metrics} and {@code /-/healthy}.</li>
  * </ul>
  *

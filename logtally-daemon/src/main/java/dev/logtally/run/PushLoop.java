@@ -1,8 +1,7 @@
 package dev.logtally.run;
 
-import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.export.PushOutcome;
-import dev.logtally.export.Pusher;
+import dev.logtally.export.Sender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,30 +13,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pusher thread of {@code tail}: every push interval it asks the reader for a fresh checkpoint, then
- * pushes the latest checkpointed values (with retries until the next tick). It reads nothing itself and
- * never blocks the reader; a Pushgateway that is down only delays the next successful push, which then
+ * A sending thread of {@code tail}: every interval it asks the reader for a fresh checkpoint, then sends
+ * the latest checkpointed values (with retries until the next tick) — to the Pushgateway ({@code Pusher})
+ * or to one remote-write store ({@code RemoteWriter}), each on a loop of its own. It reads nothing itself
+ * and never blocks the reader; a receiver that is down only delays the next successful send, which then
  * carries the full totals.
  *
  * <pre>{@code
- * PushLoop loop = new PushLoop(reader, pusher, daemon::current, clock, Waiter.monitor(), Duration.ofSeconds(10));
+ * PushLoop<MetricSnapshot> loop = new PushLoop<>(reader, pusher, daemon::current, clock, Waiter.monitor(), Duration.ofSeconds(10));
  * new Thread(loop, "logtally-pusher").start();
  * }</pre>
+ *
+ * @param <T> what the sender sends
  */
-public final class PushLoop implements Runnable {
+public final class PushLoop<T> implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PushLoop.class);
     /** How long a push waits for the reader's fresh checkpoint before pushing the last published one. */
     private static final Duration CHECKPOINT_WAIT = Duration.ofMillis(500);
 
     private final ReaderLoop reader;
-    private final Pusher pusher;
-    private final Supplier<MetricSnapshot> current;
+    private final Sender<T> pusher;
+    private final Supplier<T> current;
     private final Clock clock;
     private final Waiter waiter;
     private final Duration interval;
     private volatile boolean stopping;
 
-    public PushLoop(ReaderLoop reader, Pusher pusher, Supplier<MetricSnapshot> current, Clock clock, Waiter waiter,
+    public PushLoop(ReaderLoop reader, Sender<T> pusher, Supplier<T> current, Clock clock, Waiter waiter,
                     Duration interval) {
         this.reader = reader;
         this.pusher = pusher;

@@ -12,9 +12,16 @@ import dev.logtally.export.MetricsServer;
 import dev.logtally.export.PushFailure;
 import dev.logtally.export.PushListener;
 import dev.logtally.export.Pusher;
+import dev.logtally.export.RemoteWriteOptions;
+import dev.logtally.export.RemoteWriter;
+import dev.logtally.export.Sender;
+import dev.logtally.export.TimedSnapshot;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running {@code tail}: a reader thread ({@link ReaderLoop} over a {@link FollowPipeline}), a pusher
- * thread ({@link PushLoop}) when {@code push.url} is set, and a {@link MetricsServer} when {@code listen}
- * is set. Only checkpointed values are published to the pusher and the server, so nothing a crash could
- * take back is ever shown; the live gauges (lag, files, checkpoint age) are added at read time.
+ * thread ({@link PushLoop}) when {@code push.url} is set, one remote-write thread per
+ * {@code remote_write.url}, and a {@link MetricsServer} when {@code listen} is set; which of them run is
+ * decided once here. Only checkpointed values are published to the pusher, the stores and the server, so
+ * nothing a crash could take back is ever shown; the live gauges (lag, files, checkpoint age) are added at
+ * read time for the push and the server. Remote write sends the checkpointed values alone, stamped with
+ * their checkpoint's time.
  *
  * <pre>{@code
  * try (TailDaemon d = TailDaemon.start(options, Clock.systemUTC())) {
@@ -39,18 +49,20 @@ public final class TailDaemon implements AutoCloseable {
     private final FollowPipeline follow;
     private final ReaderLoop reader;
     private final Thread readerThread;
-    private final AtomicReference<MetricSnapshot> published;
+    private final AtomicReference<TimedSnapshot> published;
     private final MetricsServer server;
-    private final Pusher pusher;
-    private final PushLoop pushLoop;
-    private final Thread pushThread;
+    private final PushLoop<MetricSnapshot> pushLoop;
+    private final List<Sender<?>> senders = new ArrayList<>();
+    private final List<PushLoop<?>> loops = new ArrayList<>();
+    private final List<Thread> sendThreads = new ArrayList<>();
     private boolean closed;
 
     private TailDaemon(Options o, Clock clock) {
         follow = FollowPipeline.open(o, clock);
-        published = new AtomicReference<>(follow.restored());
+        published = new AtomicReference<>(stamped(follow.restored()));
         SelfMetrics self = follow.self();
-        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(), published::set);
+        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(),
+                s -> published.set(stamped(s)));
         readerThread = new Thread(reader, "logtally-reader");
         MetricsServer srv = null;
         Pusher p = null;
@@ -73,8 +85,20 @@ public final class TailDaemon implements AutoCloseable {
                     }
                 };
                 p = Pusher.create(o.push(), counting.andThen(new LoggingPushListener(o.push(), clock, Duration.ofMinutes(1))));
+                senders.add(p);
+            }
+            RemoteWriteOptions rw = o.remoteWrite();
+            if (rw != null) {
+                for (URI url : rw.urls()) {
+                    RemoteWriter w = RemoteWriter.create(rw, url, rw.tailLabels(),
+                            new LoggingPushListener("remote write to " + url, clock, Duration.ofMinutes(1)));
+                    senders.add(w);
+                    loops.add(new PushLoop<>(reader, w, this::checkpointed, clock, Waiter.monitor(), rw.interval()));
+                    LOG.info("remote write to {}", url);
+                }
             }
         } catch (RuntimeException e) {
+            senders.forEach(Sender::close);
             if (srv != null) {
                 srv.close();
             }
@@ -82,9 +106,18 @@ public final class TailDaemon implements AutoCloseable {
             throw e;
         }
         server = srv;
-        pusher = p;
-        pushLoop = p == null ? null : new PushLoop(reader, p, this::current, clock, Waiter.monitor(), o.pushInterval());
-        pushThread = p == null ? null : new Thread(pushLoop, "logtally-pusher");
+        pushLoop = p == null ? null : new PushLoop<>(reader, p, this::current, clock, Waiter.monitor(), o.pushInterval());
+        if (pushLoop != null) {
+            loops.add(0, pushLoop);
+        }
+        for (PushLoop<?> loop : loops) {
+            sendThreads.add(new Thread(loop, loop == pushLoop ? "logtally-pusher" : "logtally-remote-write"));
+        }
+    }
+
+    /** Values of the reader thread's last checkpoint, stamped with that checkpoint's time. */
+    private TimedSnapshot stamped(MetricSnapshot s) {
+        return new TimedSnapshot(Instant.ofEpochMilli(follow.checkpointMillis()), s);
     }
 
     /** Opens everything (state lock, checkpoint, files, server) and starts the threads. */
@@ -92,9 +125,7 @@ public final class TailDaemon implements AutoCloseable {
         requireTailOptions(o);
         TailDaemon d = new TailDaemon(o, clock);
         d.readerThread.start();
-        if (d.pushThread != null) {
-            d.pushThread.start();
-        }
+        d.sendThreads.forEach(Thread::start);
         return d;
     }
 
@@ -112,7 +143,7 @@ public final class TailDaemon implements AutoCloseable {
         try (TailDaemon d = start(o, Clock.systemUTC())) {
             daemon = d;
             stop.await();
-            LOG.info("stopping: final checkpoint{}", d.pusher == null ? "" : " and push");
+            LOG.info("stopping: final checkpoint{}", d.loops.isEmpty() ? "" : " and sends");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -132,14 +163,20 @@ public final class TailDaemon implements AutoCloseable {
         if (o.stateDir() == null) {
             throw new ConfigException("state.dir", "a state directory for the checkpoint is required (--state-dir DIR)");
         }
-        if (o.push() == null && o.listen() == null) {
-            throw new ConfigException("push.url", "nothing would see the metrics: give --push URL --job NAME, --listen HOST:PORT, or both");
+        if (o.push() == null && o.listen() == null && o.remoteWrite() == null) {
+            throw new ConfigException("push.url", "nothing would see the metrics: give --push URL --job NAME, "
+                    + "--listen HOST:PORT, --remote-write URL, or several of them");
         }
     }
 
     /** The last checkpointed values plus the live gauges: what is pushed and served. */
     public MetricSnapshot current() {
-        return Snapshots.combine(published.get(), follow.self().live());
+        return Snapshots.combine(published.get().snapshot(), follow.self().live());
+    }
+
+    /** The last checkpointed values alone, stamped with their checkpoint's time: what remote write sends. */
+    public TimedSnapshot checkpointed() {
+        return published.get();
     }
 
     /** The port {@code /metrics} is served on, or -1. */
@@ -155,22 +192,18 @@ public final class TailDaemon implements AutoCloseable {
         }
         closed = true;
         try {
-            if (pushLoop != null) {
-                pushLoop.stop();
-                join(pushThread);
-            }
+            loops.forEach(PushLoop::stop);
+            sendThreads.forEach(TailDaemon::join);
             reader.stop();
             join(readerThread);
-            if (pushLoop != null) {
-                var outcome = pushLoop.finalPush();
+            for (PushLoop<?> loop : loops) {
+                var outcome = loop.finalPush();
                 if (!outcome.succeeded()) {
-                    LOG.warn("final push failed; the next start pushes the same totals");
+                    LOG.warn("final {} failed; the next start sends the same totals", loop == pushLoop ? "push" : "remote write");
                 }
             }
         } finally {
-            if (pusher != null) {
-                pusher.close();
-            }
+            senders.forEach(Sender::close);
             if (server != null) {
                 server.close();
             }

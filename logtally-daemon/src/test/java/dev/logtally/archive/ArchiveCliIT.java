@@ -114,6 +114,8 @@ class ArchiveCliIT {
             {"replay", samples, "--step", "1m"},
             {"replay", samples, "--format", "openmetrics", "--step", "soon"},
             {"replay", samples, "--push", "http://127.0.0.1:1"},
+            {"replay", samples, "--remote-write", "ftp://vm/api/v1/write"},
+            {"replay", samples, "--remote-write", "http://127.0.0.1:1/api/v1/write", "--format", "openmetrics"},
             {"replay", tmp.resolve("missing").toString()},
             {"trace", "req-1", tmp.resolve("*.gz").toString()},
         };
@@ -122,9 +124,11 @@ class ArchiveCliIT {
                     + "(2026-11-24) nor a duration back from now (2h)",
             "logtally: --until: must be later than --since",
             "logtally: --format: 'csv' must be prometheus or openmetrics",
-            "logtally: --step: goes only with --format openmetrics",
+            "logtally: --step: goes only with --format openmetrics or --remote-write",
             "logtally: --step: 'soon' is not a duration (write it as Prometheus does: 250ms, 1s, 5m, 1h)",
             "logtally: push.job: is required with push.url (--job NAME)",
+            "logtally: remote_write.url: must start with http:// or https://, got ftp://vm/api/v1/write",
+            "logtally: --remote-write: writes the backfill to the store; leave out --format and --push",
             "logtally: " + tmp.resolve("missing") + ": no such file or directory",
             "logtally: " + tmp.resolve("*.gz") + ": matches no file",
         };

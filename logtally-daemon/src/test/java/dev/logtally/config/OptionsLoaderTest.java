@@ -61,6 +61,7 @@ class OptionsLoaderTest {
                 paths = /var/log/app/*.log
                 poll.interval = 200ms
                 push.url = (none)
+                remote_write.url = (none)
                 rotate.wait = 5s
                 rotated = (siblings starting with each file's stem)
                 start.position = beginning

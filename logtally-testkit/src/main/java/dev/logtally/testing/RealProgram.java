@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real program from a Debian package (Pushgateway, Prometheus, Alertmanager), started by a test on a
+ * A real program from a Debian package (Pushgateway, Prometheus, Alertmanager, VictoriaMetrics), started by a test on a
  * free loopback port with its own temporary directory, and stopped by {@link #close()}.
  *
  * <p>A missing program fails the test with a message naming the package to install: never a silent skip.
@@ -72,7 +72,11 @@ public final class RealProgram implements AutoCloseable {
 
     /** Starts {@code prometheus} with {@code configFile}, its TSDB in {@code tmp}. Extra flags may follow. */
     public static RealProgram prometheus(Path tmp, Path configFile, String... extraArgs) {
-        int port = freePort();
+        return prometheus(tmp, freePort(), configFile, extraArgs);
+    }
+
+    /** Starts {@code prometheus} on {@code port} (to restart one on the same address and TSDB). */
+    public static RealProgram prometheus(Path tmp, int port, Path configFile, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + tmp.resolve("data"),
@@ -80,6 +84,25 @@ public final class RealProgram implements AutoCloseable {
                 "--web.enable-lifecycle"));
         args.addAll(List.of(extraArgs));
         return start("prometheus", "prometheus", tmp, port, answers("/-/ready"), args);
+    }
+
+    /**
+     * Starts {@code victoria-metrics} (Debian package of that name) on a free port, its data in
+     * {@code tmp/vm-data}; queries see a sample as soon as it is stored (no latency offset, no cache).
+     */
+    public static RealProgram victoriaMetrics(Path tmp) {
+        return victoriaMetrics(tmp, freePort());
+    }
+
+    /** Starts {@code victoria-metrics} on {@code port} with the data of {@code tmp/vm-data} (to restart one). */
+    public static RealProgram victoriaMetrics(Path tmp, int port) {
+        return start("victoria-metrics", "victoria-metrics", tmp, port, answers("/health"), List.of(
+                "-storageDataPath=" + tmp.resolve("vm-data"),
+                "-httpListenAddr=127.0.0.1:" + port,
+                "-retentionPeriod=100y",
+                "-search.latencyOffset=0s",
+                "-search.disableCache",
+                "-loggerLevel=WARN"));
     }
 
     /** Starts {@code prometheus-alertmanager} with {@code configFile}, alone (no cluster). */
