@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logtally.testing.Project;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -42,28 +40,22 @@ class DropInStacksTest {
         GoldenLines.assertMatch(GOLDEN, DropIn.read(dir.resolve("logs/app.log")));
     }
 
-    @Test
-    void encoder7IsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
-        String output = run("lle7", dir);
-        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.5.18, "
-                + "logstash-logback-encoder 7.4, Jackson 2.19.2" + NEEDS), statusProblems(output), output);
-        GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
-    }
-
-    @Test
-    void anEncoderWithoutItsJacksonIsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
-        String output = run("nojackson", dir);
-        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.5.18, "
-                + "logstash-logback-encoder 9.0, Jackson (none)" + NEEDS), statusProblems(output), output);
-        GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
-    }
-
-    @Test
-    void jackson3WithAnOlderJacksonAnnotationsIsRefusedLoudlyAndTheEventsReachTheFile(@TempDir Path dir) throws Exception {
-        String output = run("oldannotations", dir);
-        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found Logback 1.6.6, "
-                + "logstash-logback-encoder 9.0, Jackson 3.2.4 with jackson-annotations 2.20 (java.lang.NoClassDefFoundError: "
-                + "com/fasterxml/jackson/annotation/JsonSerializeAs)" + NEEDS), statusProblems(output), output);
+    /**
+     * lle7: encoder 7.4 with Jackson 2.19 and Logback 1.5.18; nojackson: encoder 9.0 without Jackson;
+     * oldannotations: Jackson 3.2 with jackson-annotations 2.20 (what Maven gives a service whose dependency
+     * management pins the older one), on Logback 1.6.6.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lle7           | Logback 1.5.18, logstash-logback-encoder 7.4, Jackson 2.19.2",
+        "nojackson      | Logback 1.5.18, logstash-logback-encoder 9.0, Jackson (none)",
+        "oldannotations | Logback 1.6.6, logstash-logback-encoder 9.0, Jackson 3.2.4 with jackson-annotations 2.20 "
+                + "(java.lang.NoClassDefFoundError: com/fasterxml/jackson/annotation/JsonSerializeAs)",
+    })
+    void anUnsupportedStackIsRefusedLoudlyAndTheEventsReachTheFile(String stack, String found, @TempDir Path dir) throws Exception {
+        String output = run(stack, dir);
+        assertEquals(List.of("ERROR in dev.logtally.logback.LogtallyEncoder: logtally: unsupported logging stack: found "
+                + found + NEEDS), statusProblems(output), output);
         GoldenLines.assertMatch(FALLBACK, DropIn.read(dir.resolve("logs/app.log")));
     }
 
@@ -74,21 +66,11 @@ class DropInStacksTest {
         assertTrue(Files.isDirectory(jars), jars + " missing: build the module with mvn (its pom copies the stacks)");
         String classpath = String.join(File.pathSeparator, module.resolve("target/classes").toString(),
                 module.resolve("target/test-classes").toString(), jars.resolve("*").toString());
-        Path out = dir.resolve("child.out");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return ChildJvm.run(dir.resolve("child.out"), 60,
                 "-Dlogback.configurationFile=" + Project.dir().resolve("logback/logback.xml"),
                 "-Dlogtally.dir=" + dir.resolve("logs"), "-Dlogtally.file=app",
                 "-Dlogtally.service=loka-stratum", "-Dlogtally.release=2.0.0",
-                "-cp", classpath, DropInLinesMain.class.getName())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        boolean ended = child.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            child.destroyForcibly();
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        assertTrue(ended, "child JVM did not end within 60 s; output:\n" + output);
-        assertEquals(0, child.exitValue(), output);
-        return output;
+                "-cp", classpath, DropInLinesMain.class.getName());
     }
 
     /**
