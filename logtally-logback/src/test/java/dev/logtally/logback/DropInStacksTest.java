@@ -7,7 +7,10 @@ import dev.logtally.testing.Project;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +44,38 @@ class DropInStacksTest {
     }
 
     /**
+     * Many rollovers (64 KB files) and a stop right after the last event: every event is in the files once,
+     * and when the JVM has exited every archive is a complete {@code .gz} (no raw or {@code .tmp} file left:
+     * Logback 1.5.x and 1.6.x name the file being compressed differently, and ShutdownSafeRollingFileAppender
+     * waits for both).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sb3", "sb4", "logback16"})
+    void aSupportedStackRollsOverLosingAndLeavingNothing(String stack, @TempDir Path dir) throws Exception {
+        int n = 20_000;
+        String output = run(stack, dir, List.of("-Dlogtally.maxFileSize=64KB"), DropInRolloverMain.class, Integer.toString(n));
+        assertEquals(List.of(), statusProblems(output), output);
+        List<Path> files = DropIn.files(dir.resolve("logs"));
+        List<String> leftovers = files.stream().map(DropIn::name)
+                .filter(f -> !f.equals("app.log") && !(f.startsWith("app.") && f.endsWith(".log.gz"))).collect(Collectors.toList());
+        assertEquals(List.of(), leftovers, "only app.log and complete archives");
+        assertTrue(files.size() > 10, "rolled over many times: " + files.size() + " files");
+        Set<String> messages = new TreeSet<>();
+        int lines = 0;
+        for (Path f : files) {
+            for (String line : DropIn.read(f)) {
+                lines++;
+                messages.add(line.substring(line.indexOf("\"message\":\"") + 11, line.indexOf("\",\"logger_name\"")));
+            }
+        }
+        assertEquals(n, lines, "lines in all files");
+        assertEquals(n, messages.size(), "distinct events");
+        for (int i = 0; i < n; i += 997) {
+            assertTrue(messages.contains("event " + i), "event " + i);
+        }
+    }
+
+    /**
      * lle7: encoder 7.4 with Jackson 2.19 and Logback 1.5.18; nojackson: encoder 9.0 without Jackson;
      * oldannotations: Jackson 3.2 with jackson-annotations 2.20 (what Maven gives a service whose dependency
      * management pins the older one), on Logback 1.6.6.
@@ -61,16 +96,22 @@ class DropInStacksTest {
 
     /** Runs {@link DropInLinesMain} on the stack, writing to {@code dir/logs}; its stdout and stderr. */
     private static String run(String stack, Path dir) throws Exception {
+        return run(stack, dir, List.of("-Dlogtally.service=loka-stratum", "-Dlogtally.release=2.0.0"), DropInLinesMain.class);
+    }
+
+    /** Runs {@code main} on the stack with extra JVM options and arguments, writing to {@code dir/logs}. */
+    private static String run(String stack, Path dir, List<String> options, Class<?> main, String... args) throws Exception {
         Path module = Project.module();
         Path jars = module.resolve("target/stacks").resolve(stack);
         assertTrue(Files.isDirectory(jars), jars + " missing: build the module with mvn (its pom copies the stacks)");
         String classpath = String.join(File.pathSeparator, module.resolve("target/classes").toString(),
                 module.resolve("target/test-classes").toString(), jars.resolve("*").toString());
-        return ChildJvm.run(dir.resolve("child.out"), 60,
-                "-Dlogback.configurationFile=" + Project.dir().resolve("logback/logback.xml"),
-                "-Dlogtally.dir=" + dir.resolve("logs"), "-Dlogtally.file=app",
-                "-Dlogtally.service=loka-stratum", "-Dlogtally.release=2.0.0",
-                "-cp", classpath, DropInLinesMain.class.getName());
+        List<String> cmd = new ArrayList<>(List.of("-Dlogback.configurationFile=" + Project.dir().resolve("logback/logback.xml"),
+                "-Dlogtally.dir=" + dir.resolve("logs"), "-Dlogtally.file=app"));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", classpath, main.getName()));
+        cmd.addAll(List.of(args));
+        return ChildJvm.run(dir.resolve("child.out"), 90, cmd.toArray(new String[0]));
     }
 
     /**
