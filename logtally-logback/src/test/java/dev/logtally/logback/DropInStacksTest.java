@@ -34,9 +34,12 @@ class DropInStacksTest {
             + "(tools.jackson.core:jackson-databind). Writing minimal JSON lines instead (no stack_hash, stack traces "
             + "unshortened) until the service's dependencies are fixed.";
 
-    /** sb3: Logback 1.5.18, Jackson 2.19, encoder 8.1; sb4: Logback 1.5.18, Jackson 3.0, encoder 9.0; logback16: 1.6.6, 3.2, 9.0. */
+    /**
+     * sb3: Logback 1.5.18, Jackson 2.19, encoder 8.1; sb4: Logback 1.5.18, Jackson 3.0, encoder 9.0;
+     * logback16: 1.6.6, Jackson 3.2, encoder 9.0; logback16-encoder8: 1.6.6, Jackson 2.19, encoder 8.1.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"sb3", "sb4", "logback16"})
+    @ValueSource(strings = {"sb3", "sb4", "logback16", "logback16-encoder8"})
     void aSupportedStackWritesTheGoldenLines(String stack, @TempDir Path dir) throws Exception {
         String output = run(stack, dir);
         assertEquals(List.of(), statusProblems(output), output);
@@ -50,7 +53,7 @@ class DropInStacksTest {
      * waits for both).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sb3", "sb4", "logback16"})
+    @ValueSource(strings = {"sb3", "sb4", "logback16", "logback16-encoder8"})
     void aSupportedStackRollsOverLosingAndLeavingNothing(String stack, @TempDir Path dir) throws Exception {
         int n = 20_000;
         String output = run(stack, dir, List.of("-Dlogtally.maxFileSize=64KB"), DropInRolloverMain.class, Integer.toString(n));
