@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DropInStacksTest {
     private static final Path GOLDEN = Project.module().resolve("src/test/resources/logback/golden/drop-in-lines.jsonl");
     private static final Path FALLBACK = Project.module().resolve("src/test/resources/logback/golden/drop-in-fallback-lines.jsonl");
-    private static final String NEEDS = "; logtally-logback needs Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.x "
+    private static final String NEEDS = "; logtally-logback needs Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.14+ "
             + "(com.fasterxml.jackson.core:jackson-databind), or with logstash-logback-encoder 9.x and Jackson 3.x "
             + "(tools.jackson.core:jackson-databind). Writing minimal JSON lines instead (no stack_hash, stack traces "
             + "unshortened) until the service's dependencies are fixed.";
@@ -80,6 +80,7 @@ class DropInStacksTest {
 
     /**
      * lle7: encoder 7.4 with Jackson 2.19 and Logback 1.5.18; nojackson: encoder 9.0 without Jackson;
+     * jackson213: encoder 8.1 with Jackson 2.13 (older than the 2.14 the Jackson 2 flavour needs);
      * oldannotations: Jackson 3.2 with jackson-annotations 2.20 (what Maven gives a service whose dependency
      * management pins the older one), on Logback 1.6.6.
      */
@@ -87,6 +88,7 @@ class DropInStacksTest {
     @CsvSource(delimiter = '|', value = {
         "lle7           | Logback 1.5.18, logstash-logback-encoder 7.4, Jackson 2.19.2",
         "nojackson      | Logback 1.5.18, logstash-logback-encoder 9.0, Jackson (none)",
+        "jackson213     | Logback 1.5.18, logstash-logback-encoder 8.1, Jackson 2.13.5",
         "oldannotations | Logback 1.6.6, logstash-logback-encoder 9.0, Jackson 3.2.4 with jackson-annotations 2.20 "
                 + "(java.lang.NoClassDefFoundError: com/fasterxml/jackson/annotation/JsonSerializeAs)",
     })
