@@ -42,9 +42,16 @@ final class DurationHistogram {
             b = create(id);
         }
         b[bucketOf(ms / 1000.0)]++;
-        long s = sums[id];
-        long sum = s + Math.round(ms * 1e6);
-        sums[id] = sum < s ? Long.MAX_VALUE : sum;
+        sums[id] = plusSaturating(sums[id], Math.round(ms * 1e6));
+    }
+
+    /**
+     * The histogram sum rule, for the aggregator and for adding snapshots up ({@link SnapshotSum}): exact
+     * integer nanoseconds that stop at {@link Long#MAX_VALUE} instead of wrapping to a negative sum.
+     */
+    static long plusSaturating(long sumNanos, long addNanos) {
+        long sum = sumNanos + addNanos;
+        return sum < sumNanos ? Long.MAX_VALUE : sum;
     }
 
     /** Index of the first bound ≥ {@code v}; {@code bounds.length} (the +Inf bucket) when none. */

@@ -40,13 +40,22 @@ final class GaugeSet {
         long t = e.timestampMillis(); // Event.NO_TIME == Series.NO_TIME; an event without a time wins by read order
         for (int i = 0; i < n; i++) {
             double v = g[i];
-            if (v == v && (t >= times[i] || t == Series.NO_TIME)) { // present (not NaN), and not older
+            if (v == v && replaces(t, times[i])) { // present (not NaN), and not older
                 values[i] = v;
                 if (t != Series.NO_TIME) {
                     times[i] = t;
                 }
             }
         }
+    }
+
+    /**
+     * The gauge rule, for the aggregator and for adding snapshots up ({@link SnapshotSum}): a value of event
+     * time {@code candidate} replaces the one of time {@code current} unless it is older; among equal times,
+     * or without a time ({@link Series#NO_TIME}), the later read wins.
+     */
+    static boolean replaces(long candidate, long current) {
+        return candidate == Series.NO_TIME || candidate >= current;
     }
 
     /** One family per gauge seen so far. */

@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.source.NameOrder;
+import dev.logtally.source.Rotations;
 import dev.logtally.source.PathPattern;
 import dev.logtally.config.ConfigException;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,31 +122,18 @@ public final class LogInputs {
     }
 
     private static Expanded withoutPartialArchives(List<Path> files) {
-        Map<Path, List<Path>> plainByRotation = new HashMap<>();
-        for (Path f : files) {
-            if (!f.getFileName().toString().endsWith(".gz")) {
-                plainByRotation.computeIfAbsent(rotationKey(f), k -> new ArrayList<>()).add(f);
-            }
-        }
+        Map<Path, Path> partial = Rotations.partialArchives(files);
         List<Path> kept = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Path f : files) {
-            List<Path> siblings = f.getFileName().toString().endsWith(".gz") ? plainByRotation.get(rotationKey(f)) : null;
-            if (siblings == null) {
+            Path plain = partial.get(f);
+            if (plain == null) {
                 kept.add(f);
             } else {
-                notes.add("skipping " + f + ": still being compressed from " + siblings.get(0).getFileName()
+                notes.add("skipping " + f + ": still being compressed from " + plain.getFileName()
                         + ", which is read instead");
             }
         }
         return new Expanded(kept, notes);
-    }
-
-    /**
-     * The name the files of one rotation share, in their directory: without {@code .gz}, and without
-     * Logback 1.5's {@code <nanoTime>.tmp} suffix.
-     */
-    static Path rotationKey(Path file) {
-        return file.toAbsolutePath().normalize().resolveSibling(NameOrder.normalize(file.getFileName().toString()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.logtally.archive;
 
+import dev.logtally.aggregate.SnapshotSum;
+import dev.logtally.aggregate.GuardCheck;
+
 import dev.logtally.Pipeline;
 import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;

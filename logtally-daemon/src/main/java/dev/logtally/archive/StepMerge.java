@@ -1,5 +1,7 @@
 package dev.logtally.archive;
 
+import dev.logtally.aggregate.SnapshotSum;
+
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.ConfigException;
 import dev.logtally.export.TimedSnapshot;

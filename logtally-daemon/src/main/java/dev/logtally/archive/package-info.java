@@ -8,8 +8,8 @@
  *       first event first), {@link dev.logtally.archive.ArchiveScan} (one whole file per task, results in file
  *       order, damage and unreadable files as one-line problems).</li>
  *   <li>{@link dev.logtally.archive.Replay}: one {@link dev.logtally.Pipeline} per file, summed in file order
- *       ({@link dev.logtally.archive.SnapshotSum}), read again sequentially when the cardinality guard had to
- *       fold values ({@link dev.logtally.archive.GuardCheck}); with a step, cumulative points in event time
+ *       ({@link dev.logtally.aggregate.SnapshotSum}), read again sequentially when the cardinality guard had to
+ *       fold values ({@link dev.logtally.aggregate.GuardCheck}); with a step, cumulative points in event time
  *       ({@link dev.logtally.archive.StepRecorder}, {@link dev.logtally.archive.StepMerge}) labelled
  *       {@code source="backfill"} ({@link dev.logtally.archive.BackfillLabel}).</li>
  *   <li>{@link dev.logtally.archive.Trace}: a byte search ({@link dev.logtally.archive.ByteNeedle}) before any

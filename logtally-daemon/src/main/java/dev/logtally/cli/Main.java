@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * logtally tail --path /var/log/app/app.log --state-dir /var/lib/logtally --push http://127.0.0.1:9091 --job app
  * logtally replay samples/logs --config samples/logtally.properties --format prometheus
+ * logtally monitoring --namespace shop --out monitoring-shop --config shop-monitoring.properties
  * }</pre>
  *
  * Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration (one line on stderr).
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
                 ErrorsCommand.class,
                 DemoCommand.class,
                 DemoAppCommand.class,
+                MonitoringCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -56,6 +58,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (tail, replay, trace, errors, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (tail, replay, trace, errors, monitoring, demo)");
     }
 }

@@ -161,15 +161,14 @@ final class RotatedFiles {
                 continue;
             }
             String fileName = p.getFileName().toString();
-            String key = p.getParent() + "/" + NameOrder.normalize(fileName);
-            Group g = groups.computeIfAbsent(key, k -> new Group(NameOrder.normalize(fileName), activeName));
+            Group g = groups.computeIfAbsent(Rotations.key(p), k -> new Group(NameOrder.normalize(fileName), activeName));
             Member m = new Member(p, a.fileKey(), a.size());
             Member before = members.get(p);
             if (before != null && before.head != null && Objects.equals(before.key, m.key) && before.size == m.size) {
                 m.head = before.head; // unchanged since the last look: no need to read (or decompress) it again
             }
             seen.put(p, m);
-            if (fileName.endsWith(".gz")) {
+            if (Rotations.compressed(p)) {
                 g.gzip = m;
             } else {
                 g.plain = m;

@@ -40,6 +40,22 @@ class AlertmanagerConfigTest {
     }
 
     @Test
+    void errorGroupAlertsOfTheTailerAreRoutedPerFingerprint() throws IOException {
+        for (String alert : List.of("NewErrorGroup", "ErrorGroupRegressed", "ErrorGroupEscalating")) {
+            assertEquals("webhook,team-email", route("alertname=" + alert, "severity=warning", "service=loka-stratum",
+                    "error_type=db_write_failed", "fingerprint=3f2a"));
+        }
+        assertEquals("webhook,oncall-critical", route("alertname=ErrorGroupEscalating", "severity=critical",
+                "service=loka-stratum", "error_type=db_write_failed", "fingerprint=3f2a"));
+        assertTrue(Files.readString(config).contains("""
+                    - receiver: team-email
+                      matchers:
+                        - alertname=~"NewErrorGroup|ErrorGroupRegressed|ErrorGroupEscalating"
+                      group_by: [alertname, service, error_type, fingerprint]
+                """));
+    }
+
+    @Test
     void groupsByAlertnameAndServiceWithTheSystemsTimings() throws IOException {
         String yml = Files.readString(config);
         String route = yml.substring(yml.indexOf("\nroute:\n"), yml.indexOf("\n  routes:\n"));

@@ -72,6 +72,44 @@ final class DashboardQueries {
     }
 
     /**
+     * Checks every query of {@code dashboard} with the real {@code promtool} (as recording rules, with
+     * {@code DashboardTest.ALL} for the variables), and that every metric {@code metric} finds in them is one
+     * of {@code known}; returns how many queries there are.
+     */
+    static int checkWithPromtool(Path dashboard, Path tmp, Pattern metric, java.util.Set<String> known) {
+        List<Query> queries = read(dashboard);
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        for (int i = 0; i < queries.size(); i++) {
+            String expr = substitute(queries.get(i).expr(), DashboardTest.ALL);
+            rules.append("      - record: dashboard_query_").append(i).append("\n        expr: |\n          ")
+                    .append(expr.replace("\n", "\n          ")).append('\n');
+            Matcher m = metric.matcher(expr);
+            while (m.find()) {
+                if (!known.contains(m.group(1))) {
+                    unknown.add(queries.get(i) + " -> " + m.group(1));
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new AssertionError("metrics logtally does not produce: " + unknown);
+        }
+        try {
+            Path file = Files.writeString(tmp.resolve("dashboard-queries.yml"), rules);
+            ProgramRun.Result r = ProgramRun.run(java.time.Duration.ofSeconds(60), tmp, Map.of(),
+                    dev.logtally.testing.RealProgram.requireProgram("promtool", "prometheus").toString(), "check", "rules",
+                    file.toString());
+            r.assertSuccess("promtool check rules on the dashboard's queries\n" + rules);
+            if (!r.output().contains("SUCCESS: " + queries.size() + " rules found")) {
+                throw new AssertionError(r.output());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return queries.size();
+    }
+
+    /**
      * {@code expr} with {@code $name} and {@code ${name}} replaced by {@code values.get(name)}; fails on a
      * variable that {@code values} does not know, so a query never reaches Prometheus half-substituted.
      */

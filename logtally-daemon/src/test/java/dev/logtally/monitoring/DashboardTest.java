@@ -3,17 +3,13 @@ package dev.logtally.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logtally.testing.RealProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,9 +46,9 @@ class DashboardTest {
         List<String> titles = DashboardQueries.panels(json).stream().map(p -> p.path("title").asString()).toList();
         assertEquals(List.of(
                 "Error rate", "Errors per second", "Requests per second", "Firing alerts",
-                "Error rate by service", "Errors by type", "Error rate against its baseline (z-score)",
+                "Error rate by service", "Errors by type", "Error rate against its baseline (z-score)", "Error groups",
                 "Latency per method: p50, p95, p99", "Requests per method",
-                "Active connections", "Message queue size", "Upstream pool", "Memory used, and where the last hour leads",
+                "Active connections", "Message queue size", "Pool connected", "Memory used, and where the last hour leads",
                 "Firing and pending alerts",
                 "Time since the last successful push", "Pushes and push failures", "Lag behind the logs", "Lines read",
                 "Parse errors by reason", "Series dropped by the cardinality guard"), titles);
@@ -72,6 +68,9 @@ class DashboardTest {
                 + "/" + ds.path("query").asString());
         List<String> wrong = new ArrayList<>();
         for (JsonNode p : DashboardQueries.panels(json)) {
+            if (p.path("type").asString().equals("text")) {
+                continue; // no queries
+            }
             if (!datasource(p.path("datasource"))) {
                 wrong.add(p.path("title").asString());
             }
@@ -96,32 +95,32 @@ class DashboardTest {
             vars.add(v.path("name").asString() + ":" + v.path("type").asString() + ":" + v.path("includeAll").asBoolean()
                     + ":" + v.path("allValue").asString(""));
         }
-        assertEquals(List.of("datasource:datasource:false:", "job:query:true:.*", "method:query:true:.*"), vars);
+        assertEquals(List.of("datasource:datasource:false:", "job:query:true:.*", "method:query:true:.*",
+                "issues_url:textbox:false:"), vars);
     }
 
     @Test
-    void everyQueryIsValidPromqlOverKnownMetrics() throws IOException {
-        List<DashboardQueries.Query> queries = DashboardQueries.read(dashboard);
-        assertEquals(24, queries.size(), queries.toString());
-        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
-        Set<String> unknown = new TreeSet<>();
-        for (int i = 0; i < queries.size(); i++) {
-            String expr = DashboardQueries.substitute(queries.get(i).expr(), ALL);
-            rules.append("      - record: dashboard_query_").append(i).append("\n        expr: |\n          ")
-                    .append(expr.replace("\n", "\n          ")).append('\n');
-            Matcher m = METRIC.matcher(expr);
-            while (m.find()) {
-                if (!KNOWN_METRICS.contains(m.group(1))) {
-                    unknown.add(queries.get(i) + " -> " + m.group(1));
-                }
+    void everyQueryIsValidPromqlOverKnownMetrics() {
+        assertEquals(24, DashboardQueries.checkWithPromtool(dashboard, tmp, METRIC, KNOWN_METRICS));
+    }
+
+    @Test
+    void errorPanelsLinkToTheIssuesPageAndATextPanelSaysWhereGroupsLive() {
+        JsonNode issues = json.path("templating").path("list").get(3);
+        assertEquals("http://localhost:9400", issues.path("query").asString());
+        List<String> links = new ArrayList<>();
+        String text = null;
+        for (JsonNode p : DashboardQueries.panels(json)) {
+            for (JsonNode l : p.path("fieldConfig").path("defaults").path("links")) {
+                links.add(p.path("title").asString() + " -> " + l.path("url").asString());
+            }
+            if (p.path("type").asString().equals("text")) {
+                text = p.path("options").path("content").asString();
             }
         }
-        assertEquals(Set.of(), unknown, "metrics logtally does not produce");
-        Path file = Files.writeString(tmp.resolve("dashboard-queries.yml"), rules);
-        ProgramRun.Result r = ProgramRun.run(Duration.ofSeconds(60), tmp, Map.of(),
-                RealProgram.requireProgram("promtool", "prometheus").toString(), "check", "rules", file.toString());
-        r.assertSuccess("promtool check rules on the dashboard's queries\n" + rules);
-        assertTrue(r.output().contains("SUCCESS: 24 rules found"), r.output());
+        assertEquals(List.of("Errors by type -> ${issues_url}/issues?error_type=${__field.labels.error_type}"), links);
+        assertTrue(text != null && text.contains("[${issues_url}/issues](${issues_url}/issues)")
+                && text.contains("`logtally errors /var/log/loka-stratum --since 1h`"), text);
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logtally.testing.Project;
+import dev.logtally.testing.RealProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The shipped docker-compose stack, without Docker (none here): valid YAML (PyYAML when installed, else the
- * structural reader alone), the whole stack with pinned images, every mounted file present.
+ * structural reader alone), the whole stack with pinned images, every mounted file present, and valid for
+ * the real {@code docker-compose} (Debian's package, 1.29: {@code config -q}).
  */
 class DockerComposeTest {
     private final Path compose = Assets.file("docker-compose.yml");
@@ -66,7 +69,7 @@ class DockerComposeTest {
                 }
             }
         }
-        assertEquals(4, bindMounts, "bind mounts: prometheus, alertmanager, grafana provisioning and dashboards");
+        assertEquals(5, bindMounts, "bind mounts: prometheus, alertmanager, grafana provisioning and dashboards, tailer.properties");
         assertEquals(List.of(), missing);
         Path dockerfile = Assets.file("tailer/Dockerfile");
         List<String> from = Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("FROM ")).toList();
@@ -78,6 +81,14 @@ class DockerComposeTest {
                 "logtally-daemon", "logback", "packaging", "systemd", "monitoring/tailer/tailer.properties")) {
             assertTrue(Files.exists(Project.dir().resolve(copied)), "the Dockerfile copies " + copied);
         }
+    }
+
+    @Test
+    void debiansDockerComposeValidatesTheFile() {
+        String dockerCompose = RealProgram.requireProgram("docker-compose", "docker-compose").toString();
+        ProgramRun.Result r = ProgramRun.run(Duration.ofMinutes(1), Project.dir(), Map.of("GRAFANA_ADMIN_PASSWORD", "test"),
+                dockerCompose, "-f", compose.toString(), "config", "-q");
+        assertEquals(new ProgramRun.Result(0, ""), r, "docker-compose config -q says the file is valid, and nothing else");
     }
 
     private static void assertPinned(String image) {

@@ -43,12 +43,23 @@ final class ErrorTrackingStack implements AutoCloseable {
     private RealProgram pushgateway;
     private RealProgram prometheus;
 
-    private ErrorTrackingStack() {
+    private final Path bundle;
+
+    private ErrorTrackingStack(Path bundle) {
+        this.bundle = bundle;
     }
 
-    /** Starts everything, receivers first, Prometheus last; stops what started if a part fails. */
+    /** The shipped stack ({@code monitoring/}); see {@link #start(Path, Path)}. */
     static ErrorTrackingStack start(Path tmp) {
-        ErrorTrackingStack s = new ErrorTrackingStack();
+        return start(tmp, Assets.dir());
+    }
+
+    /**
+     * Starts everything with the files of {@code bundle} (the shipped {@code monitoring/} or a rendered one),
+     * receivers first, Prometheus last; stops what started if a part fails.
+     */
+    static ErrorTrackingStack start(Path tmp, Path bundle) {
+        ErrorTrackingStack s = new ErrorTrackingStack(bundle);
         try {
             s.webhook = s.keep(WebhookReceiver.start());
             s.smtp = s.keep(SmtpSink.start());
@@ -116,19 +127,19 @@ final class ErrorTrackingStack implements AutoCloseable {
     }
 
     private Path alertmanagerConfig(Path dir) throws IOException {
-        Path shipped = Assets.file("alertmanager/alertmanager.yml");
+        Path shipped = bundle.resolve("alertmanager/alertmanager.yml");
         String yml = Files.readString(shipped);
         yml = replace(yml, "http://alert-webhook:5001/alerts", webhook.url(), 1);
         yml = replace(yml, "smtp.example.org:587", "127.0.0.1:" + smtp.port(), 1);
         yml = replace(yml, "smtp_require_tls: true", "smtp_require_tls: false", 1);
         yml = replace(yml, "group_wait: 30s", "group_wait: 1s", 1);
-        yml = replace(yml, "group_wait: 10s", "group_wait: 1s", 1);
+        yml = replace(yml, "group_wait: 10s", "group_wait: 1s", 2);
         copyDir(shipped.resolveSibling("templates"), dir.resolve("templates"));
         return Files.writeString(dir.resolve("alertmanager.yml"), yml);
     }
 
     private Path prometheusConfig(Path dir) throws IOException {
-        Path shipped = Assets.file("prometheus/prometheus.yml");
+        Path shipped = bundle.resolve("prometheus/prometheus.yml");
         String yml = Files.readString(shipped);
         yml = replace(yml, "scrape_interval: 15s", "scrape_interval: 1s", 1);
         yml = replace(yml, "evaluation_interval: 15s", "evaluation_interval: 1s", 1);

@@ -13,21 +13,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a program to completion within a deadline and keeps its exit status and its output (stdout and
- * stderr interleaved), for tests that drive {@code promtool}, {@code amtool}, {@code bash} and the like.
+ * stderr interleaved), for tests that drive {@code promtool}, {@code amtool}, {@code bash}, {@code mvn} and the like.
  *
  * <pre>{@code
  * ProgramRun.Result r = ProgramRun.run(Duration.ofSeconds(60), dir, Map.of(), "promtool", "test", "rules", "a.yml");
  * r.assertSuccess("promtool test rules");
  * }</pre>
  */
-final class ProgramRun {
+public final class ProgramRun {
     private ProgramRun() {
     }
 
     /** What a finished program left: its exit status and everything it printed. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
         /** Fails with the program's output unless it exited with 0. */
-        Result assertSuccess(String what) {
+        public Result assertSuccess(String what) {
             if (exitCode != 0) {
                 throw new AssertionError(what + " exited with " + exitCode + ":\n" + output);
             }
@@ -39,7 +39,7 @@ final class ProgramRun {
      * Runs {@code command} in {@code dir} with {@code env} added to this process's environment; kills it and
      * fails when it has not finished after {@code timeout}.
      */
-    static Result run(Duration timeout, Path dir, Map<String, String> env, String... command) {
+    public static Result run(Duration timeout, Path dir, Map<String, String> env, String... command) {
         try {
             Path out = Files.createTempFile("program-run", ".out");
             try {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Golden files of the parse stage: {@code src/test/resources/parse/<case>.jsonl} holds input lines,
@@ -28,6 +29,28 @@ import java.util.List;
  */
 final class Golden {
     private Golden() {
+    }
+
+    /** The directory of the golden files: every {@code <case>.jsonl} in it is a case. */
+    static Path dir() {
+        return Project.module().resolve("src/test/resources/parse");
+    }
+
+    /**
+     * Every case, found in {@link #dir()}: the names of its {@code .jsonl} files, sorted. A golden file
+     * nobody registered still runs; a case whose {@code .expected} is missing fails.
+     */
+    static List<String> cases() {
+        try (Stream<Path> files = Files.list(dir())) {
+            List<String> cases = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jsonl"))
+                    .map(f -> f.substring(0, f.length() - ".jsonl".length())).sorted().toList();
+            if (cases.isEmpty()) {
+                throw new AssertionError("no golden case in " + dir());
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] resource(String name) {
@@ -89,9 +112,8 @@ final class Golden {
     /** Compares (or with the update switch, rewrites) the resource {@code parse/<file>}. */
     static void checkFile(String file, String actual) {
         if (Boolean.getBoolean("logtally.golden.update")) {
-            Path dir = Project.module().resolve("src/test/resources/parse");
             try {
-                Files.writeString(dir.resolve(file), actual, StandardCharsets.UTF_8);
+                Files.writeString(dir().resolve(file), actual, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,29 +1,50 @@
 package dev.logtally.parse;
 
+import dev.logtally.testing.Project;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every hand-written golden case in {@code src/test/resources/parse}. A case may have a
+ * Runs every golden case in {@code src/test/resources/parse} (found by {@link Golden#cases()}), and the
+ * drop-in's own golden output through the tailer's parser. A case may have a
  * {@code <case>.options} properties file: {@code fields.<key>=name} renames, {@code gauges=a,b},
  * {@code capture=all} or {@code capture=MESSAGE,STACK_TRACE}.
  */
 class LineParserGoldenTest {
 
+    static List<String> cases() {
+        return Golden.cases();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode",
-        "crlf", "capture", "error-type",
-    })
+    @MethodSource("cases")
     void golden(String name) throws IOException {
         LineParser parser = new LineParser(options(name));
         String actual = Golden.render(Golden.lines(Golden.resource(name + ".jsonl")), parser);
         Golden.check(name, actual);
+    }
+
+    /**
+     * The lines the drop-in writes (the logtally-logback module's golden file, kept equal to the real
+     * encoder's output by DropInLineFormatTest) become exactly the expected events: the two ends of the
+     * contract are checked against each other, not each against its own idea of the format.
+     */
+    @Test
+    void theDropInsGoldenLinesBecomeTheExpectedEvents() throws IOException {
+        String golden = Files.readString(Project.dir().resolve("logtally-logback/src/test/resources/logback/golden/drop-in-lines.jsonl"));
+        // The golden file masks the one field that differs between runs; any fixed instant stands in for it.
+        byte[] dropIn = golden.replace("\"@timestamp\":\"<masked>\"", "\"@timestamp\":\"2026-11-24T10:15:30.123Z\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ParserOptions options = ParserOptions.builder()
+                .gauges(List.of("active_connections", "memory_used_bytes", "message_queue_size")).build();
+        Golden.checkFile("drop-in.expected", Golden.render(Golden.lines(dropIn), new LineParser(options)));
     }
 
     static ParserOptions options(String name) throws IOException {

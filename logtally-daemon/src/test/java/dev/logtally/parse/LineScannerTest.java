@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -19,16 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * limits. The fast path must also really read the drop-in's lines itself, or it would speed up nothing.
  */
 class LineScannerTest {
-    private static final String[] CASES = {
-        "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash",
-    };
+    private static final String[] CASES = Golden.cases().toArray(String[]::new);
+
+    static List<String> cases() {
+        return Golden.cases();
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "basic", "skipped", "values", "timestamps", "renamed", "gauges", "order", "nested", "unicode", "crlf",
-        "capture", "error-type", "logstash",
-    })
+    @MethodSource("cases")
     void agreesWithJacksonOnEveryGoldenCase(String name) throws IOException {
         ParserOptions options = LineParserGoldenTest.options(name);
         List<byte[]> lines = Golden.lines(Golden.resource(name + ".jsonl"));

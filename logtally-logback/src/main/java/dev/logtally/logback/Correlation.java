@@ -1,7 +1,6 @@
 package dev.logtally.logback;
 
 import java.util.Objects;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -26,7 +25,7 @@ public final class Correlation {
     /** The MDC key, and so the JSON field, that holds the ID (CONTRACT §3). */
     public static final String MDC_KEY = "correlation_id";
 
-    private static final Logger log = LoggerFactory.getLogger(Correlation.class);
+    private static final RejectedIdNotice NOTICE = new RejectedIdNotice(LoggerFactory.getLogger(Correlation.class));
 
     private Correlation() {
     }
@@ -53,16 +52,22 @@ public final class Correlation {
     /**
      * Opens a scope that continues the work of an inbound ID (a header, a message attribute) when it is
      * {@linkplain CorrelationId#isSafe safe}, and otherwise starts a fresh ID. The rejected value never
-     * reaches a log: a DEBUG event says only why it was rejected.
+     * reaches a log: an event of this class's logger says what was replaced and why, at INFO once per kind
+     * of rejection and at DEBUG after that (see {@link RejectedIdNotice}).
      */
     public static Scope resume(String inbound) {
-        String reason = CorrelationId.rejectionReason(inbound);
-        if (reason == null) {
+        return resume(inbound, NOTICE);
+    }
+
+    /** {@link #resume(String)}, reporting a replaced ID to {@code notice} (a test's own). */
+    static Scope resume(String inbound, RejectedIdNotice notice) {
+        CorrelationId.Rejection rejection = CorrelationId.rejection(inbound);
+        if (rejection == null) {
             return new Scope(inbound);
         }
         Scope scope = new Scope(CorrelationId.generate());
         if (inbound != null) {
-            log.debug("inbound correlation ID rejected ({}); using a fresh one", reason);
+            notice.replaced(inbound.length(), rejection, scope.id());
         }
         return scope;
     }

@@ -84,17 +84,44 @@ public final class CorrelationId {
      * null when it is safe.
      */
     public static String rejectionReason(String id) {
+        Rejection r = rejection(id);
+        return r == null ? null : r.reason();
+    }
+
+    /** Why an inbound ID was not safe: its kind (a small fixed set) and the reason in words. */
+    record Rejection(Kind kind, String reason) {
+        /** The kinds of rejection; {@link Correlation#resume} reports each at INFO once. */
+        enum Kind {
+            ABSENT("absent"), TOO_SHORT("too short"), TOO_LONG("too long"), UNSAFE_CHARACTER("with an unsafe character");
+
+            private final String words;
+
+            Kind(String words) {
+                this.words = words;
+            }
+
+            /** The kind in words, to follow "IDs": "too long". */
+            String words() {
+                return words;
+            }
+        }
+    }
+
+    /** The {@link Rejection} of {@code id}, or null when it is {@linkplain #isSafe safe}. */
+    static Rejection rejection(String id) {
         if (id == null) {
-            return "absent";
+            return new Rejection(Rejection.Kind.ABSENT, "absent");
         }
         int n = id.length();
         if (n < MIN_LENGTH || n > MAX_LENGTH) {
-            return "length " + n + " outside " + MIN_LENGTH + ".." + MAX_LENGTH;
+            return new Rejection(n < MIN_LENGTH ? Rejection.Kind.TOO_SHORT : Rejection.Kind.TOO_LONG,
+                    "length " + n + " outside " + MIN_LENGTH + ".." + MAX_LENGTH);
         }
         for (int i = 0; i < n; i++) {
             char c = id.charAt(i);
             if (!isSafeChar(c)) {
-                return String.format("character U+%04X at index %d is not a letter, digit, '-', '_', '.' or ':'", (int) c, i);
+                return new Rejection(Rejection.Kind.UNSAFE_CHARACTER,
+                        String.format("character U+%04X at index %d is not a letter, digit, '-', '_', '.' or ':'", (int) c, i));
             }
         }
         return null;

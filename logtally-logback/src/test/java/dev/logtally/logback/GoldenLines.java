@@ -25,7 +25,7 @@ final class GoldenLines {
 
     /**
      * Compares {@code lines} with the golden file, {@code @timestamp} masked (it must be an ISO-8601 time);
-     * {@code -Dlogtally.updateGolden=true} rewrites the file instead.
+     * {@code -Dlogtally.golden.update=true} rewrites the file instead.
      */
     static void assertMatch(Path golden, List<String> lines) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
@@ -36,7 +36,7 @@ final class GoldenLines {
             OffsetDateTime.parse(timestamp);
             masked.append(line.replace("\"@timestamp\":\"" + timestamp + "\"", "\"@timestamp\":\"<masked>\"")).append('\n');
         }
-        if (Boolean.getBoolean("logtally.updateGolden")) {
+        if (Boolean.getBoolean("logtally.golden.update")) {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, masked);
         }

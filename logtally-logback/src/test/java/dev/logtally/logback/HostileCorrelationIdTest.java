@@ -61,7 +61,8 @@ class HostileCorrelationIdTest {
         ListAppender<ILoggingEvent> notices = captureNotices();
         try (DropIn dropIn = DropIn.start(dir, Map.of())) {
             org.slf4j.Logger log = dropIn.logger("hostile");
-            try (Correlation.Scope scope = Correlation.resume(inbound)) {
+            // A notice of its own: the shared one reports each kind of rejection once per JVM.
+            try (Correlation.Scope scope = Correlation.resume(inbound, new RejectedIdNotice(LoggerFactory.getLogger(Correlation.class)))) {
                 id = scope.id();
                 assertNotEquals(inbound, id);
                 assertTrue(HEX32.matcher(id).matches(), id);
@@ -77,8 +78,11 @@ class HostileCorrelationIdTest {
         assertEquals(id, JSON.readTree(line).path("correlation_id").asString(), line);
         assertFalse(!inbound.isEmpty() && line.contains(inbound), kind + " written raw: " + line);
         assertFalse(line.contains(JSON.writeValueAsString(inbound)), kind + " written escaped: " + line);
-        // the notice (DEBUG, from Correlation's own logger) says why, without quoting the value, under the fresh ID
-        assertEquals(List.of("DEBUG inbound correlation ID rejected (" + reason + "); using a fresh one [" + id + "]"),
+        // the notice (INFO, the first of its kind, from Correlation's own logger) says why, without quoting the
+        // value, under the fresh ID
+        assertEquals(List.of("INFO inbound correlation ID of " + inbound.length() + " characters replaced by " + id + ": " + reason
+                        + " (an ID is kept when it has 8 to 64 characters, each an ASCII letter, digit, '-', '_', '.' or ':');"
+                        + " later IDs " + CorrelationId.rejection(inbound).kind().words() + " are replaced with a DEBUG note only [" + id + "]"),
                 notices.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()
                         + " [" + e.getMDCPropertyMap().get("correlation_id") + "]").toList());
     }

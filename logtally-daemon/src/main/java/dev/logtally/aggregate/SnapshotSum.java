@@ -1,10 +1,5 @@
-package dev.logtally.archive;
+package dev.logtally.aggregate;
 
-import dev.logtally.aggregate.MetricFamily;
-import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.aggregate.MetricType;
-import dev.logtally.aggregate.Series;
-import dev.logtally.aggregate.Snapshots;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +15,9 @@ import java.util.Map;
  * {@link Snapshots}' order, so renderings are byte-stable.
  *
  * <p>This is exact only while no part's cardinality guard folded a value into {@code other} and the parts
- * together stay within the limit; {@link GuardCheck} tells, and {@link Replay} reads sequentially when not.
+ * together stay within the limit; {@link GuardCheck} tells, and replay reads sequentially when not. The
+ * rules themselves are the aggregator's ({@link GaugeSet#replaces}, {@link DurationHistogram#plusSaturating}):
+ * summing parts cannot decide differently from reading them in one go.
  *
  * <pre>{@code
  * MetricSnapshot total = SnapshotSum.of(List.of(firstFile, secondFile));
@@ -70,19 +67,14 @@ public final class SnapshotSum {
         private Series plus(Series earlier, Series later) {
             return switch (layout.type()) {
                 case COUNTER -> Series.counter(earlier.labelValues(), earlier.value() + later.value());
-                // As the aggregator decides: the newer event time wins, a tie or a value without one by order.
-                case GAUGE -> later.timeMillis() == Series.NO_TIME || later.timeMillis() >= earlier.timeMillis()
-                        ? later : earlier;
+                case GAUGE -> GaugeSet.replaces(later.timeMillis(), earlier.timeMillis()) ? later : earlier;
                 case HISTOGRAM -> {
                     long[] buckets = earlier.bucketCounts();
                     for (int i = 0; i < buckets.length; i++) {
                         buckets[i] += later.bucket(i);
                     }
-                    long sum = earlier.sumNanos() + later.sumNanos();
-                    if (sum < earlier.sumNanos()) {
-                        sum = Long.MAX_VALUE; // the aggregator saturates instead of wrapping; so do we
-                    }
-                    yield Series.histogram(earlier.labelValues(), buckets, sum);
+                    yield Series.histogram(earlier.labelValues(), buckets,
+                            DurationHistogram.plusSaturating(earlier.sumNanos(), later.sumNanos()));
                 }
             };
         }

@@ -1,9 +1,5 @@
-package dev.logtally.archive;
+package dev.logtally.aggregate;
 
-import dev.logtally.aggregate.MetricFamily;
-import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.aggregate.SelfMetrics;
-import dev.logtally.aggregate.Series;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +17,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class GuardCheck {
-    static final String OTHER = "other";
-
     private GuardCheck() {
     }
 
@@ -46,7 +40,7 @@ public final class GuardCheck {
                 Set<String> values = new HashSet<>();
                 for (Series s : f.series()) {
                     String v = s.labelValues().get(label);
-                    if (!v.equals(OTHER)) {
+                    if (!v.equals(LabelGuard.OTHER)) {
                         values.add(v);
                     }
                 }

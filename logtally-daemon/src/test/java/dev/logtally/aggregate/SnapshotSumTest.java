@@ -1,12 +1,8 @@
-package dev.logtally.archive;
+package dev.logtally.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.aggregate.MetricFamily;
-import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.aggregate.MetricType;
-import dev.logtally.aggregate.Series;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
