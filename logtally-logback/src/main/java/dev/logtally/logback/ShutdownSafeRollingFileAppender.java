@@ -6,6 +6,7 @@ import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.rolling.helper.CompressionMode;
 import ch.qos.logback.core.rolling.helper.Compressor;
 import java.io.File;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  *       {@code AsyncAppender.stop()} has just interrupted. The policy's wait then ends at once in an
  *       {@code InterruptedException} ("Unexpected exception while waiting for compression job").</li>
  * </ul>
- * So this appender remembers the file each rollover renamed, and on stop clears the interrupt flag
+ * So this appender remembers the file each rollover renamed (1.6.1+: the archive's name without
+ * {@code .gz}; 1.5.x: that name plus a number and {@code .tmp}), and on stop clears the interrupt flag
  * (restoring it after), stops as usual, then waits until each of those files is gone (compression
  * deletes it when the {@code .gz} is complete), for at most {@value #MAX_WAIT_SECONDS} s.
  *
@@ -51,7 +53,16 @@ public class ShutdownSafeRollingFileAppender<E> extends RollingFileAppender<E> {
         RollingPolicy policy = getRollingPolicy();
         if (policy instanceof TimeBasedRollingPolicy<?> timeBased && policy.getCompressionMode() != CompressionMode.NONE) {
             String archive = timeBased.getTimeBasedFileNamingAndTriggeringPolicy().getElapsedPeriodsFileName();
-            uncompressed.add(new File(Compressor.computeFileNameStrWithoutCompSuffix(archive, policy.getCompressionMode())));
+            File renamed = new File(Compressor.computeFileNameStrWithoutCompSuffix(archive, policy.getCompressionMode()));
+            // Logback 1.6.1+ renamed the active file to the archive's name without the suffix; 1.5.x to that
+            // name followed by System.nanoTime() and ".tmp" (the rename is done when rollover() returns).
+            uncompressed.add(renamed);
+            String stem = renamed.getName();
+            File[] tmp = renamed.getAbsoluteFile().getParentFile().listFiles((dir, name) -> name.startsWith(stem)
+                    && name.endsWith(".tmp") && name.substring(stem.length(), name.length() - 4).chars().allMatch(Character::isDigit));
+            if (tmp != null) {
+                uncompressed.addAll(List.of(tmp));
+            }
         }
         uncompressed.removeIf(f -> !f.exists());
     }

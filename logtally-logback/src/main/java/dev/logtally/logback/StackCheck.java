@@ -8,7 +8,7 @@ import java.util.Properties;
 /**
  * Which logging stack the service runs on, and which {@link JsonFlavour} writes its lines: read once, from the
  * versions the jars declare ({@code META-INF/maven/.../pom.properties}) and the classes present. Supported:
- * Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.x ({@code Jackson2Flavour}), or with
+ * Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.14+ ({@code Jackson2Flavour}), or with
  * logstash-logback-encoder 9.x and Jackson 3.x ({@link Jackson3Flavour}). Anything else gets a
  * {@link #problem()} naming what was found and what is needed, and {@link PlainFlavour}.
  *
@@ -22,7 +22,7 @@ import java.util.Properties;
  */
 record StackCheck(String flavour, String problem) {
     /** What the drop-in runs on, as the refusal message says it. */
-    static final String REQUIRED = "Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.x "
+    static final String REQUIRED = "Logback 1.5.x or 1.6.x with logstash-logback-encoder 8.x and Jackson 2.14+ "
             + "(com.fasterxml.jackson.core:jackson-databind), or with logstash-logback-encoder 9.x and Jackson 3.x "
             + "(tools.jackson.core:jackson-databind)";
     static final String JACKSON3 = "dev.logtally.logback.Jackson3Flavour";
@@ -48,7 +48,8 @@ record StackCheck(String flavour, String problem) {
         String flavour = null;
         if (logbackOk && enc != null && enc[0] == 9 && jackson3 != null) {
             flavour = JACKSON3;
-        } else if (logbackOk && enc != null && enc[0] == 8 && jackson2 != null) {
+        } else if (logbackOk && enc != null && enc[0] == 8 && jackson2 != null
+                && hasField(loader, "com.fasterxml.jackson.core.StreamWriteFeature", "USE_FAST_DOUBLE_WRITER")) {
             flavour = JACKSON2;
         }
         if (flavour != null) {
@@ -74,6 +75,16 @@ record StackCheck(String flavour, String problem) {
             return null;
         } catch (ClassNotFoundException | LinkageError e) {
             return e.toString();
+        }
+    }
+
+    /** Whether the class exists with that public field (Jackson 2.14 added the one the Jackson 2 flavour reads). */
+    private static boolean hasField(ClassLoader loader, String className, String field) {
+        try {
+            Class.forName(className, false, loader).getField(field);
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
         }
     }
 

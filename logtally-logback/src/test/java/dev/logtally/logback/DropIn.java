@@ -100,6 +100,11 @@ final class DropIn implements AutoCloseable {
     }
 
     List<Path> files() {
+        return files(dir);
+    }
+
+    /** The files in {@code dir}, sorted by name. */
+    static List<Path> files(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().collect(Collectors.toList());
         } catch (IOException e) {

@@ -1,14 +1,9 @@
 package dev.logtally.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,21 +18,12 @@ class NeverDropShutdownHookTest {
     void theShutdownHookWritesEveryQueuedEvent(@TempDir Path dir) throws Exception {
         int n = 2_000;
         Path config = Path.of(NeverDropShutdownHookTest.class.getResource("/logback/never-drop-shutdown-hook.xml").toURI());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String output = ChildJvm.run(dir.resolve("child.out"), 50,
                 "-Dlogback.configurationFile=" + config,
                 "-Dlogtally.dir=" + dir.resolve("logs"),
                 "-Dlogtally.asyncMaxLatency=1 minute",
                 "-cp", System.getProperty("java.class.path"),
-                ShutdownHookMain.class.getName(), Integer.toString(n)));
-        Path out = dir.resolve("child.out");
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        boolean ended = child.waitFor(50, TimeUnit.SECONDS);
-        if (!ended) {
-            child.destroyForcibly();
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        assertTrue(ended, "child JVM ended well before the worker's 1-minute sleep; output:\n" + output);
-        assertEquals(0, child.exitValue(), output);
+                ShutdownHookMain.class.getName(), Integer.toString(n));
         assertEquals("queued " + n, output.lines().filter(l -> l.startsWith("queued ")).findFirst().orElse(output),
                 "all events still queued when main returned");
         List<String> lines = DropIn.read(dir.resolve("logs").resolve("app.log"));
