@@ -1,6 +1,8 @@
 package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.ErrorGroupOptions;
+import dev.logtally.export.AlertOptions;
 import dev.logtally.export.PushOptions;
 import dev.logtally.parse.LogField;
 import dev.logtally.parse.ParserOptions;
@@ -37,6 +39,8 @@ import java.util.stream.Collectors;
  *                           {@code labels.max.values}, {@code error.levels}, {@code gauges}), checked by it
  * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
  *                           tailer's set: no optional field captured
+ * @param errorGroups        how the tailer keeps error groups ({@code errors.max.groups}, {@code alertmanager.quiet})
+ * @param alerts             where the error-group alerts go ({@code alertmanager.*}), or null when not alerting
  */
 public record Options(
         List<String> paths,
@@ -51,7 +55,9 @@ public record Options(
         boolean startAtEnd,
         int lineMaxBytes,
         AggregatorOptions metrics,
-        ParserOptions fields) {
+        ParserOptions fields,
+        ErrorGroupOptions errorGroups,
+        AlertOptions alerts) {
 
     public Options {
         paths = List.copyOf(paths);
@@ -109,6 +115,13 @@ public record Options(
                 .collect(Collectors.joining(",")));
         for (LogField f : LogField.values()) {
             lines.add("fields." + f.key() + " = " + fields.name(f));
+        }
+        lines.add("errors.max.groups = " + errorGroups.maxGroups());
+        if (alerts == null) {
+            lines.add("alertmanager.url = (none)");
+        } else {
+            alerts.describe().forEach((k, v) -> lines.add(k + " = " + v));
+            lines.add("alertmanager.quiet = " + Durations.format(errorGroups.quiet()));
         }
         lines.sort(null);
         return String.join("\n", lines);

@@ -2,6 +2,8 @@ package dev.logtally.run;
 
 import dev.logtally.FollowPipeline;
 import dev.logtally.Version;
+import dev.logtally.aggregate.ErrorGroupControl;
+import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.aggregate.Snapshots;
@@ -132,6 +134,27 @@ public final class TailDaemon implements AutoCloseable {
     /** The last checkpointed values plus the live gauges: what is pushed and served. */
     public MetricSnapshot current() {
         return Snapshots.combine(published.get(), follow.self().live());
+    }
+
+    /**
+     * The error groups of the last checkpoint (immutable views; from any thread, never blocks the reader).
+     * What the issues page lists.
+     */
+    public ErrorGroupsView errorGroups() {
+        return follow.errorGroups();
+    }
+
+    /**
+     * Changes a group's status: applied by the reader thread at a checkpoint it is asked for at once; the
+     * future completes when that checkpoint is on disk. No authentication here: a remote caller (the issues
+     * page) checks its token first.
+     */
+    public ErrorGroupControl errorControl() {
+        return change -> {
+            var done = follow.change(change);
+            reader.requestCheckpoint();
+            return done;
+        };
     }
 
     /** The port {@code /metrics} is served on, or -1. */
