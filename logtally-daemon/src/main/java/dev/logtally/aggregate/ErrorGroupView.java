@@ -31,7 +31,8 @@ import java.util.Objects;
  * @param lastSeen            event time of the latest event (epoch ms), or {@link #NO_TIME}
  * @param sampleMessage       the latest event's message, or null
  * @param sampleCorrelationId the correlation ID of the latest event that has one (for {@code logtally trace}), or null
- * @param stackHead           the first lines of the latest event's stack trace (empty when it has none)
+ * @param stackHead           the first lines of the group's stack trace (its events share it: taken from the
+ *                            earliest event that has one; empty when none has)
  * @param services            the {@code service} values of the events, sorted
  * @param methods             the methods affected, sorted (each event's {@code method}; {@code errors} over
  *                            archives also the method its request last timed in the same file)

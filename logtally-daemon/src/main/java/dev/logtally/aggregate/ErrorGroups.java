@@ -77,13 +77,25 @@ public final class ErrorGroups {
         return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC());
     }
 
+    /**
+     * True when the group of error event {@code e} (read without its stack trace) has no stack trace yet: only
+     * then does the tailer read the line's stack trace. No allocation.
+     */
+    public boolean wantsStack(Event e) {
+        String type = e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType();
+        GroupTally g = table.get(e.fingerprint() != null ? Fingerprint.hashField(e.fingerprint())
+                : Fingerprint.hash(type, e.stackHash()));
+        return g == null || g.sampleStack == null;
+    }
+
     /** True when {@code e} is an error event (its level is one of {@code error.levels}). */
     public boolean isError(Event e) {
         return levels.test(e.level());
     }
 
     /**
-     * Counts error event {@code e} (the caller checked {@link #isError}) into its group.
+     * Counts error event {@code e} (the caller checked {@link #isError}) into its group. The group's stack
+     * trace is the one of its earliest event that has one.
      *
      * @param method the method the event is put down to, or null
      * @param file   reading order of the file (0 in the tailer)
@@ -349,6 +361,9 @@ public final class ErrorGroups {
             g.sampleCorrelationId = r.sampleCorrelationId();
             if (r.sampleCorrelationId() != null) {
                 g.lastWithCorrelation.restore(r.lastSeen());
+            }
+            if (r.sampleStack() != null) {
+                g.firstWithStack.restore(r.firstSeen());
             }
             g.services.addAll(r.services());
             g.methods.addAll(r.methods());

@@ -27,6 +27,7 @@ final class GroupTally {
     final Position last = new Position();
     final Position firstWithRelease = new Position();
     final Position lastWithCorrelation = new Position();
+    final Position firstWithStack = new Position();
     String firstRelease;
     String sampleMessage;
     String sampleStack;
@@ -56,6 +57,10 @@ final class GroupTally {
         first.takeIfEarlier(t, file, offset);
         if (last.takeIfLater(t, file, offset)) {
             sampleMessage = cut(e.message(), ErrorGroupView.MAX_MESSAGE);
+        }
+        // The events of a group share their stack (its hash is the key): the earliest one that has it is kept,
+        // so the tailer reads a stack trace only for a group that has none yet.
+        if (e.stackTrace() != null && firstWithStack.takeIfEarlier(t, file, offset)) {
             sampleStack = cut(e.stackTrace(), MAX_STACK_TEXT);
         }
         String release = e.release();
@@ -84,6 +89,8 @@ final class GroupTally {
         first.takeIfEarlier(o.first);
         if (last.takeIfLater(o.last)) {
             sampleMessage = o.sampleMessage;
+        }
+        if (firstWithStack.takeIfEarlier(o.firstWithStack)) {
             sampleStack = o.sampleStack;
         }
         if (firstWithRelease.takeIfEarlier(o.firstWithRelease)) {

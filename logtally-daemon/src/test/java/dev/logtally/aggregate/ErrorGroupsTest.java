@@ -41,7 +41,7 @@ class ErrorGroupsTest {
         assertEquals(T0 + 3_600_000, v.lastSeen());
         assertEquals("second", v.sampleMessage());
         assertEquals("cid-" + (T0 + 3_600_000), v.sampleCorrelationId());
-        assertEquals(List.of("java.lang.IllegalStateException: second", "    at a.B.c(B.java:1)", "    at a.B.d(B.java:2)"),
+        assertEquals(List.of("java.lang.IllegalStateException: first", "    at a.B.c(B.java:1)", "    at a.B.d(B.java:2)"),
                 v.stackHead());
         assertEquals(List.of("2.4.0", "2.4.1"), v.releases());
         assertEquals("2.4.0", v.firstRelease());
