@@ -66,6 +66,10 @@ public final class StatusRequests {
         if (!Files.isDirectory(stateDir)) {
             throw new StateException("state dir " + stateDir + " does not exist: no tailer has run with it");
         }
+        if (!Files.exists(stateDir.resolve(CheckpointStore.FILE_NAME))) {
+            // Checked before taking the lock, which would create a lock file in any directory.
+            throw new StateException("no checkpoint in " + stateDir + ": not a tailer's state dir, or no error groups yet");
+        }
         Optional<StatusOutcome> direct = applyUnlocked(stateDir, change);
         if (direct.isPresent()) {
             return direct.get();

@@ -92,4 +92,15 @@ class StatusRequestsTest {
                 StatusChange.ignore(FP), Duration.ofSeconds(1), Clock.systemUTC()));
         assertEquals("state dir " + tmp.resolve("none") + " does not exist: no tailer has run with it", e.getMessage());
     }
+
+    @Test
+    void aDirectoryWithoutACheckpointIsRefusedAndLeftAsItWas() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        StateException e = assertThrows(StateException.class, () -> StatusRequests.submit(other,
+                StatusChange.ignore(FP), Duration.ofSeconds(1), Clock.systemUTC()));
+        assertEquals("no checkpoint in " + other + ": not a tailer's state dir, or no error groups yet", e.getMessage());
+        try (var files = Files.list(other)) {
+            assertEquals(List.of(), files.toList()); // no lock file left behind
+        }
+    }
 }
