@@ -1,6 +1,8 @@
 package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.ErrorGroupOptions;
+import dev.logtally.export.AlertOptions;
 import dev.logtally.export.PushOptions;
 import dev.logtally.export.RemoteWriteOptions;
 import dev.logtally.parse.LogField;
@@ -39,6 +41,8 @@ import java.util.stream.Collectors;
  * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
  *                           tailer's set: no optional field captured
  * @param remoteWrite        where and how to remote-write ({@code remote_write.*}), or null when not
+ * @param errorGroups        how the tailer keeps error groups ({@code errors.max.groups}, {@code alertmanager.quiet})
+ * @param alerts             where the error-group alerts go ({@code alertmanager.*}), or null when not alerting
  */
 public record Options(
         List<String> paths,
@@ -54,7 +58,9 @@ public record Options(
         int lineMaxBytes,
         AggregatorOptions metrics,
         ParserOptions fields,
-        RemoteWriteOptions remoteWrite) {
+        RemoteWriteOptions remoteWrite,
+        ErrorGroupOptions errorGroups,
+        AlertOptions alerts) {
 
     public Options {
         paths = List.copyOf(paths);
@@ -117,6 +123,13 @@ public record Options(
                 .collect(Collectors.joining(",")));
         for (LogField f : LogField.values()) {
             lines.add("fields." + f.key() + " = " + fields.name(f));
+        }
+        lines.add("errors.max.groups = " + errorGroups.maxGroups());
+        if (alerts == null) {
+            lines.add("alertmanager.url = (none)");
+        } else {
+            alerts.describe().forEach((k, v) -> lines.add(k + " = " + v));
+            lines.add("alertmanager.quiet = " + Durations.format(errorGroups.quiet()));
         }
         lines.sort(null);
         return String.join("\n", lines);

@@ -1,6 +1,8 @@
 package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.ErrorGroupOptions;
+import dev.logtally.export.AlertOptions;
 import dev.logtally.export.PushAuth;
 import dev.logtally.export.PushOptions;
 import dev.logtally.export.RemoteWriteOptions;
@@ -46,7 +48,11 @@ public final class OptionsLoader {
             "remote_write.url", "remote_write.job", "remote_write.instance", "remote_write.interval",
             "remote_write.timeout", "remote_write.headers", "remote_write.max.samples", "remote_write.username",
             "remote_write.password.file", "remote_write.password.env", "remote_write.bearer.file",
-            "remote_write.bearer.env", "remote_write.tls.ca.file");
+            "remote_write.bearer.env", "remote_write.tls.ca.file",
+            "errors.max.groups", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
+            "alertmanager.quiet", "alertmanager.severity", "alertmanager.username", "alertmanager.password.file",
+            "alertmanager.password.env", "alertmanager.bearer.file", "alertmanager.bearer.env",
+            "alertmanager.tls.ca.file");
 
     /** The logical fields ({@code fields.<key>}) by key. */
     private static final Map<String, LogField> FIELDS = new HashMap<>();
@@ -125,7 +131,10 @@ public final class OptionsLoader {
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
                 metrics,
                 fields(v, metrics.gauges()),
-                remoteWrite(v, env, push, pushInterval));
+                remoteWrite(v, env, push, pushInterval),
+                new ErrorGroupOptions(v.integer("errors.max.groups", ErrorGroupOptions.DEFAULT_MAX_GROUPS),
+                        v.duration("alertmanager.quiet", "1h")),
+                alerts(v, env));
     }
 
     /** {@code remote_write.*}: null without {@code remote_write.url}; instance and interval default to the push's. */
@@ -157,6 +166,42 @@ public final class OptionsLoader {
             throw new ConfigException(key, "cannot read " + ca);
         }
         return ca == null ? null : Path.of(ca);
+    }
+
+    private static AlertOptions alerts(Values v, Map<String, String> env) {
+        List<String> urls = v.list("alertmanager.url");
+        if (urls.isEmpty()) {
+            for (String k : KEYS) {
+                if (k.startsWith("alertmanager.") && v.get(k) != null) {
+                    throw new ConfigException(k, "is set but alertmanager.url is not");
+                }
+            }
+            return null;
+        }
+        AlertOptions a = AlertOptions.of(urls)
+                .withTimeout(v.duration("alertmanager.timeout", "5s"))
+                .withResend(v.duration("alertmanager.resend.interval", "1m"))
+                .withSeverity(v.getOr("alertmanager.severity", "warning"))
+                .withAuth(auth(v, env, "alertmanager"));
+        Path ca = caFile(v, "alertmanager.tls.ca.file");
+        if (ca != null) {
+            a = a.withCaFile(ca);
+        }
+        String listen = v.get("listen");
+        return a.withLinks(listen == null ? null : "http://" + HostPort.parse("listen", listen), tracePaths(v.list("paths")));
+    }
+
+    /** The directories of the followed globs: what {@code logtally trace ID PATH...} needs to find archives too. */
+    private static List<String> tracePaths(List<String> paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            Path parent = Path.of(p).toAbsolutePath().normalize().getParent();
+            String dir = parent == null ? p : parent.toString();
+            if (!out.contains(dir)) {
+                out.add(dir);
+            }
+        }
+        return out;
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {

@@ -35,6 +35,7 @@ final class FieldTable {
     static final int RELEASE = 12;
     static final int STACK_HASH = 13;
     static final int GAUGE = 14;
+    static final int FINGERPRINT = 15;
 
     /**
      * A name that is a dotted prefix of read fields ({@code log} of {@code log.level}): when its value is
@@ -130,6 +131,7 @@ final class FieldTable {
             case CORRELATION_ID -> captured ? CORRELATION_ID : -1;
             case RELEASE -> captured ? RELEASE : -1;
             case STACK_HASH -> captured ? STACK_HASH : -1;
+            case FINGERPRINT -> captured ? FINGERPRINT : -1;
         };
     }
 }

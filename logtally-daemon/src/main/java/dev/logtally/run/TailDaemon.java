@@ -2,6 +2,8 @@ package dev.logtally.run;
 
 import dev.logtally.FollowPipeline;
 import dev.logtally.Version;
+import dev.logtally.aggregate.ErrorGroupControl;
+import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.aggregate.Snapshots;
@@ -55,14 +57,21 @@ public final class TailDaemon implements AutoCloseable {
     private final List<Sender<?>> senders = new ArrayList<>();
     private final List<PushLoop<?>> loops = new ArrayList<>();
     private final List<Thread> sendThreads = new ArrayList<>();
+    private volatile AlertLoop alertLoop;
+    private Thread alertThread;
     private boolean closed;
 
     private TailDaemon(Options o, Clock clock) {
         follow = FollowPipeline.open(o, clock);
         published = new AtomicReference<>(stamped(follow.restored()));
         SelfMetrics self = follow.self();
-        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(),
-                s -> published.set(stamped(s)));
+        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(), s -> {
+            published.set(stamped(s));
+            AlertLoop a = alertLoop;
+            if (a != null) {
+                a.wake();
+            }
+        });
         readerThread = new Thread(reader, "logtally-reader");
         MetricsServer srv = null;
         Pusher p = null;
@@ -70,6 +79,10 @@ public final class TailDaemon implements AutoCloseable {
             if (o.listen() != null) {
                 srv = MetricsServer.start(o.listen().socketAddress(), this::current, reader::unhealthy);
                 LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
+            }
+            if (o.alerts() != null) {
+                alertLoop = new AlertLoop(follow, reader, o.alerts(), clock, Waiter.monitor());
+                alertThread = new Thread(alertLoop, "logtally-alerts");
             }
             if (o.push() != null) {
                 PushListener counting = new PushListener() {
@@ -126,6 +139,9 @@ public final class TailDaemon implements AutoCloseable {
         TailDaemon d = new TailDaemon(o, clock);
         d.readerThread.start();
         d.sendThreads.forEach(Thread::start);
+        if (d.alertThread != null) {
+            d.alertThread.start();
+        }
         return d;
     }
 
@@ -163,7 +179,7 @@ public final class TailDaemon implements AutoCloseable {
         if (o.stateDir() == null) {
             throw new ConfigException("state.dir", "a state directory for the checkpoint is required (--state-dir DIR)");
         }
-        if (o.push() == null && o.listen() == null && o.remoteWrite() == null) {
+        if (o.push() == null && o.listen() == null && o.remoteWrite() == null && o.alerts() == null) {
             throw new ConfigException("push.url", "nothing would see the metrics: give --push URL --job NAME, "
                     + "--listen HOST:PORT, --remote-write URL, or several of them");
         }
@@ -177,6 +193,27 @@ public final class TailDaemon implements AutoCloseable {
     /** The last checkpointed values alone, stamped with their checkpoint's time: what remote write sends. */
     public TimedSnapshot checkpointed() {
         return published.get();
+    }
+
+    /**
+     * The error groups of the last checkpoint (immutable views; from any thread, never blocks the reader).
+     * What the issues page lists.
+     */
+    public ErrorGroupsView errorGroups() {
+        return follow.errorGroups();
+    }
+
+    /**
+     * Changes a group's status: applied by the reader thread at a checkpoint it is asked for at once; the
+     * future completes when that checkpoint is on disk. No authentication here: a remote caller (the issues
+     * page) checks its token first.
+     */
+    public ErrorGroupControl errorControl() {
+        return change -> {
+            var done = follow.change(change);
+            reader.requestCheckpoint();
+            return done;
+        };
     }
 
     /** The port {@code /metrics} is served on, or -1. */
@@ -194,6 +231,10 @@ public final class TailDaemon implements AutoCloseable {
         try {
             loops.forEach(PushLoop::stop);
             sendThreads.forEach(TailDaemon::join);
+            if (alertLoop != null) {
+                alertLoop.stop();
+                join(alertThread);
+            }
             reader.stop();
             join(readerThread);
             for (PushLoop<?> loop : loops) {

@@ -58,17 +58,29 @@ class ErrorsTest {
         Errors.Result r = run(null, null);
         assertEquals(6, r.events());
         assertEquals(List.of(
-                new ErrorGroup("timeout", "h1", 3, Instant.parse("2026-11-20T08:00:01Z").toEpochMilli(),
+                new G("timeout", "h1", 3, Instant.parse("2026-11-20T08:00:01Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:00Z").toEpochMilli(), "third timeout", "r3", List.of("api"),
                         List.of("GET /a", "GET /b"), List.of("1.0", "1.1"), "1.0"),
-                new ErrorGroup("IllegalStateException", "", 1, Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(),
+                new G("IllegalStateException", "", 1, Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(), "from the stack", null, List.of(), List.of(),
                         List.of(), null),
-                new ErrorGroup("timeout", "h2", 1, Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(),
+                new G("timeout", "h2", 1, Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(), "other stack", "r4", List.of("api"),
                         List.of(), List.of("1.1"), "1.1"),
-                new ErrorGroup("unknown", "", 1, Event.NO_TIME, Event.NO_TIME, "no time, no type, no hash", null,
-                        List.of("worker"), List.of(), List.of(), null)), r.groups());
+                new G("unknown", "", 1, Event.NO_TIME, Event.NO_TIME, "no time, no type, no hash", null,
+                        List.of("worker"), List.of(), List.of(), null)), brief(r.groups()));
+    }
+
+    /** What this test checks of a group (its fields before the group view grew status, hours and stack). */
+    private record G(String errorType, String stackHash, long count, long firstSeen, long lastSeen, String sampleMessage,
+                     String sampleCorrelationId, List<String> services, List<String> methods, List<String> releases,
+                     String firstRelease) {
+    }
+
+    private static List<G> brief(List<dev.logtally.aggregate.ErrorGroupView> groups) {
+        return groups.stream().map(g -> new G(g.errorType(), g.stackHash(), g.count(), g.firstSeen(), g.lastSeen(),
+                g.sampleMessage(), g.sampleCorrelationId(), g.services(), g.methods(), g.releases(), g.firstRelease()))
+                .toList();
     }
 
     @Test
@@ -83,17 +95,22 @@ class ErrorsTest {
     }
 
     @Test
-    void theTableIsAlignedWithASampleToTraceUnderEachRow() {
+    void theTableFitsOneHundredColumnsWithDetailsAStackHeadAndATraceCommandThatRunsAsPrinted() {
         assertEquals("""
-                COUNT  ERROR TYPE             STACK HASH  FIRST SEEN (UTC)     LAST SEEN (UTC)      FIRST RELEASE  RELEASES  SERVICES  METHODS
-                    3  timeout                h1          2026-11-20 08:00:01  2026-11-20 09:00:00  1.0            1.0, 1.1  api       GET /a, GET /b
-                       "third timeout"  →  logtally trace r3
-                    1  IllegalStateException  -           2026-11-20 09:00:02  2026-11-20 09:00:02  -              -         -         -
+                COUNT  ERROR TYPE            FINGERPRINT       LAST SEEN (UTC)      RELEASES  SERVICES
+                    3  timeout               ff5f0e25f0336993  2026-11-20 09:00:00  1.0, 1.1  api
+                       first seen 2026-11-20 08:00:01 · stack h1 · methods GET /a, GET /b
+                       "third timeout"
+                       → logtally trace r3 '/var/log/my app'
+                    1  IllegalStateExcepti…  1d4c0f106669d699  2026-11-20 09:00:02  -         -
+                       first seen 2026-11-20 09:00:02
                        "from the stack"
+                       java.lang.IllegalStateException: boom
+                           at a.B(B.java:1)
 
                 6 error events in 4 groups; the top 2 shown.
-                """, ErrorsTable.render(run(null, null), 2));
-        assertEquals("No error events.\n", ErrorsTable.render(run("2026-11-21T00:00:00Z", null), 0));
+                """, ErrorsTable.render(run(null, null), 2, List.of("/var/log/my app")));
+        assertEquals("No error events.\n", ErrorsTable.render(run("2026-11-21T00:00:00Z", null), 0, List.of("logs")));
     }
 
     @Test

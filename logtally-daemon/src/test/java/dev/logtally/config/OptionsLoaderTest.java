@@ -37,12 +37,15 @@ class OptionsLoaderTest {
     void defaultsAreTheDocumentedOnes() {
         Options o = flags("paths", "/var/log/app/*.log");
         assertEquals("""
+                alertmanager.url = (none)
                 buckets = 0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10
                 checkpoint.interval = 1s
                 error.levels = ERROR
+                errors.max.groups = 1000
                 fields.correlation_id = correlation_id
                 fields.duration_ms = duration_ms
                 fields.error_type = error_type
+                fields.fingerprint = fingerprint
                 fields.level = level
                 fields.logger = logger_name
                 fields.message = message
@@ -137,7 +140,7 @@ class OptionsLoaderTest {
             "gauges|duration_ms|gauges: 'duration_ms' is already the field of fields.duration_ms",
             "fields.method|level|fields.method: 'level' is already the field of fields.level",
             "push.job|j|push.job: is set but push.url (--push) is not",
-            "fields.nope|x|fields.nope: unknown key (fields: [correlation_id, duration_ms, error_type, level, logger, message, method, release, service, stack_hash, stack_trace, thread, timestamp])",
+            "fields.nope|x|fields.nope: unknown key (fields: [correlation_id, duration_ms, error_type, fingerprint, level, logger, message, method, release, service, stack_hash, stack_trace, thread, timestamp])",
             "colour|red|colour: unknown key",
     })
     void impossibleValuesNameTheirKey(String key, String value, String message) {
