@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  *                           {@code labels.max.values}, {@code error.levels}, {@code gauges}), checked by it
  * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
  *                           tailer's set: no optional field captured
+ * @param issues             the issues page ({@code issues.token.file}, {@code issues.remote})
  */
 public record Options(
         List<String> paths,
@@ -51,7 +52,8 @@ public record Options(
         boolean startAtEnd,
         int lineMaxBytes,
         AggregatorOptions metrics,
-        ParserOptions fields) {
+        ParserOptions fields,
+        IssuesOptions issues) {
 
     public Options {
         paths = List.copyOf(paths);
@@ -110,6 +112,8 @@ public record Options(
         for (LogField f : LogField.values()) {
             lines.add("fields." + f.key() + " = " + fields.name(f));
         }
+        lines.add("issues.token.file = " + (issues.token() == null ? "(none: read-only)" : issues.token().source() + " " + issues.token()));
+        lines.add("issues.remote = " + issues.remote());
         lines.sort(null);
         return String.join("\n", lines);
     }

@@ -41,7 +41,8 @@ public final class OptionsLoader {
             "push.url", "push.job", "push.instance", "push.interval", "push.timeout", "push.username",
             "push.password.file", "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file",
             "listen", "poll.interval", "checkpoint.interval", "rotate.wait", "start.position", "line.max.bytes",
-            "labels.max.values", "error.levels", "gauges", "buckets");
+            "labels.max.values", "error.levels", "gauges", "buckets",
+            "issues.token.file", "issues.remote");
 
     /** The logical fields ({@code fields.<key>}) by key. */
     private static final Map<String, LogField> FIELDS = new HashMap<>();
@@ -119,7 +120,18 @@ public final class OptionsLoader {
                 startPosition(v.getOr("start.position", "beginning")),
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
                 metrics,
-                fields(v, metrics.gauges()));
+                fields(v, metrics.gauges()),
+                issues(v));
+    }
+
+    private static IssuesOptions issues(Values v) {
+        String file = v.get("issues.token.file");
+        String remote = v.getOr("issues.remote", "false");
+        if (!remote.equals("true") && !remote.equals("false")) {
+            throw new ConfigException("issues.remote", "'" + remote + "' must be true or false");
+        }
+        return new IssuesOptions(file == null ? null : Secret.fromFile(Path.of(file), "issues.token.file"),
+                remote.equals("true"));
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {
