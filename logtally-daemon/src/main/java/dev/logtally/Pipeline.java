@@ -35,13 +35,15 @@ public final class Pipeline implements LineSink, ParseErrorSink {
     private final Aggregator aggregator;
     private final SelfMetrics self;
     private final EventTap tap;
+    private final ErrorFeed errors;
     private long newestEventMillis = Event.NO_TIME;
 
-    private Pipeline(LineParser parser, Aggregator aggregator, SelfMetrics self, EventTap tap) {
+    private Pipeline(LineParser parser, Aggregator aggregator, SelfMetrics self, EventTap tap, ErrorFeed errors) {
         this.parser = parser;
         this.aggregator = aggregator;
         this.self = self;
         this.tap = tap;
+        this.errors = errors;
     }
 
     /** A pipeline counting what the tailer counts, with fresh (zero) metrics. */
@@ -55,8 +57,26 @@ public final class Pipeline implements LineSink, ParseErrorSink {
      * time. {@link EventTap#NONE} costs one call that the JIT inlines away.
      */
     public static Pipeline create(Options options, Clock clock, EventTap tap) {
+        return create(options, clock, tap, ErrorFeed.NONE);
+    }
+
+    /**
+     * As {@link #create(Options, Clock, EventTap)}, with each counted event also shown to {@code errors}, with
+     * its line: the tailer's error groups ({@link GroupFeed}) read an error line once more for its texts.
+     */
+    public static Pipeline create(Options options, Clock clock, EventTap tap, ErrorFeed errors) {
         SelfMetrics self = new SelfMetrics(Version.current(), clock);
-        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(options.metrics(), self), self, tap);
+        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(options.metrics(), self), self, tap,
+                errors);
+    }
+
+    /** Sees each counted event with its line (valid during the call only), on the reading thread. */
+    @FunctionalInterface
+    public interface ErrorFeed {
+        /** Nothing: replays and a tailer without groups. */
+        ErrorFeed NONE = (e, line) -> { };
+
+        void accept(Event e, Line line);
     }
 
     /** Sees each parsed event before the aggregator counts it (on the reading thread). */
@@ -77,6 +97,7 @@ public final class Pipeline implements LineSink, ParseErrorSink {
             self.countEvent();
             tap.beforeCount(e);
             aggregator.apply(e);
+            errors.accept(e, line);
             if (e.timestampMillis() > newestEventMillis) {
                 newestEventMillis = e.timestampMillis();
             }

@@ -18,7 +18,7 @@ final class ErrorCounter {
     static final String NO_SERVICE = "";
 
     private final String name;
-    private final String[] levels;
+    private final ErrorLevel levels;
     private final LabelGuard types;
     private final LabelGuard services;
     private final LongIndexMap index = new LongIndexMap();
@@ -27,13 +27,13 @@ final class ErrorCounter {
 
     ErrorCounter(AggregatorOptions options, SelfMetrics self) {
         name = options.errorsName();
-        levels = options.errorLevels().toArray(new String[0]);
+        levels = new ErrorLevel(options.errorLevels());
         types = new LabelGuard(options.labelsMaxValues(), self.seriesDropped(name, LABELS.get(0)));
         services = new LabelGuard(options.labelsMaxValues(), self.seriesDropped(name, LABELS.get(1)));
     }
 
     void apply(Event e) {
-        if (!isErrorLevel(e.level())) {
+        if (!levels.test(e.level())) {
             return;
         }
         String type = e.errorType();
@@ -42,18 +42,6 @@ final class ErrorCounter {
         int s = services.id(service == null ? NO_SERVICE : service);
         int i = indexOf(t, s); // before reading `counts`: adding a series may replace the array
         counts[i]++;
-    }
-
-    private boolean isErrorLevel(String level) {
-        if (level == null) {
-            return false;
-        }
-        for (String l : levels) {
-            if (l.equals(level)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private int indexOf(int typeId, int serviceId) {

@@ -1,6 +1,9 @@
 package dev.logtally.archive;
 
 import dev.logtally.Pipeline;
+import dev.logtally.aggregate.ErrorGroupIndex;
+import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.ErrorGroups;
 import dev.logtally.config.Options;
 import dev.logtally.parse.Event;
 import dev.logtally.parse.LineParser;
@@ -9,11 +12,9 @@ import dev.logtally.parse.ParserOptions;
 import dev.logtally.source.ArchiveReader;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code logtally errors}' engine: Sentry-like groups of the error events (levels {@code error.levels}) in
@@ -40,7 +41,7 @@ public final class Errors {
     static final int RECENT_IDS = 16_384;
 
     private final ParserOptions parserOptions;
-    private final Set<String> levels;
+    private final List<String> levels;
     private final int lineMaxBytes;
     private final int threads;
     private final long since;
@@ -52,7 +53,7 @@ public final class Errors {
      */
     public Errors(Options options, int threads, long since, long until) {
         this.parserOptions = Pipeline.fullParserOptions(options);
-        this.levels = options.errorLevels();
+        this.levels = options.metrics().errorLevels();
         this.lineMaxBytes = options.lineMaxBytes();
         this.threads = threads;
         this.since = since;
@@ -62,42 +63,41 @@ public final class Errors {
     /**
      * What was found.
      *
-     * @param groups   every group, most events first ({@link ErrorGroup#MOST_FIRST})
+     * @param groups   every group, most events first ({@link ErrorGroupView#MOST_FIRST})
      * @param events   error events counted (in the time range)
      * @param problems one line per unreadable or damaged file
      * @param lines    lines read
      */
-    public record Result(List<ErrorGroup> groups, long events, List<String> problems, long lines) {
+    public record Result(List<ErrorGroupView> groups, long events, List<String> problems, long lines) {
+        public Result {
+            groups = List.copyOf(groups);
+        }
+
+        /** The groups as a read-only {@link dev.logtally.aggregate.ErrorGroupsView} (by fingerprint too). */
+        public ErrorGroupIndex index() {
+            return ErrorGroupIndex.of(groups, 0);
+        }
     }
 
     public Result run(List<LogFile> files, Progress progress) {
-        ArchiveScan.Scan<Map<GroupKey, GroupBuilder>> scan = new ArchiveScan(threads, lineMaxBytes, progress)
+        ArchiveScan.Scan<ErrorGroups> scan = new ArchiveScan(threads, lineMaxBytes, progress)
                 .run(files, (f, i) -> new ErrorsJob(i));
-        Map<GroupKey, GroupBuilder> all = new LinkedHashMap<>();
-        for (Map<GroupKey, GroupBuilder> part : scan.results()) {
-            part.forEach((k, g) -> all.merge(k, g, (a, b) -> {
-                a.merge(b);
-                return a;
-            }));
+        ErrorGroups all = ErrorGroups.archive(levels);
+        for (ErrorGroups part : scan.results()) {
+            all.merge(part);
         }
-        List<ErrorGroup> groups = new ArrayList<>(all.size());
+        ErrorGroupIndex index = all.index();
         long events = 0;
-        for (GroupBuilder g : all.values()) {
-            ErrorGroup built = g.build();
-            groups.add(built);
-            events += built.count();
+        for (ErrorGroupView g : index.groups()) {
+            events += g.count();
         }
-        groups.sort(ErrorGroup.MOST_FIRST);
-        return new Result(groups, events, scan.problems(), scan.lines());
-    }
-
-    private record GroupKey(String errorType, String stackHash) {
+        return new Result(index.groups(), events, scan.problems(), scan.lines());
     }
 
     /** Groups one file's error events. */
-    private final class ErrorsJob implements FileJob<Map<GroupKey, GroupBuilder>>, LineSink {
+    private final class ErrorsJob implements FileJob<ErrorGroups>, LineSink {
         private final LineParser parser = new LineParser(parserOptions);
-        private final Map<GroupKey, GroupBuilder> groups = new LinkedHashMap<>();
+        private final ErrorGroups groups = ErrorGroups.archive(levels);
         private final Map<String, String> lastMethod = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -117,7 +117,7 @@ public final class Errors {
                 return;
             }
             String cid = e.correlationId();
-            if (e.level() == null || !levels.contains(e.level())) {
+            if (!groups.isError(e)) {
                 if (e.method() != null && cid != null) {
                     lastMethod.put(cid, e.method());
                 }
@@ -126,11 +126,8 @@ public final class Errors {
             if (!inRange(e.timestampMillis())) {
                 return;
             }
-            String type = e.errorType() == null ? "unknown" : e.errorType();
-            String hash = e.stackHash() == null ? "" : e.stackHash();
             String method = e.method() != null ? e.method() : cid == null ? null : lastMethod.get(cid);
-            groups.computeIfAbsent(new GroupKey(type, hash), k -> new GroupBuilder(type, hash))
-                    .add(e, method, fileIndex, line.offset());
+            groups.add(e, method, fileIndex, line.offset());
         }
 
         private boolean inRange(long t) {
@@ -146,7 +143,7 @@ public final class Errors {
         }
 
         @Override
-        public Map<GroupKey, GroupBuilder> finish(ArchiveReader.Result result) {
+        public ErrorGroups finish(ArchiveReader.Result result) {
             return groups;
         }
     }

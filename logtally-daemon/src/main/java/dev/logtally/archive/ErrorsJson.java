@@ -1,5 +1,7 @@
 package dev.logtally.archive;
 
+import dev.logtally.aggregate.ErrorGroupView;
+
 /**
  * {@code errors --json}: one JSON object per group and line, most events first — {@code error_type},
  * {@code stack_hash} (left out when the events have none), {@code count}, {@code first_seen} and
@@ -17,7 +19,7 @@ public final class ErrorsJson {
     /** The first {@code top} groups (all when 0). */
     public static String render(Errors.Result result, int top) {
         StringBuilder out = new StringBuilder();
-        for (ErrorGroup g : ErrorsTable.shown(result.groups(), top)) {
+        for (ErrorGroupView g : ErrorsTable.shown(result.groups(), top)) {
             out.append(new JsonLines.Object()
                     .string("error_type", g.errorType())
                     .string("stack_hash", g.stackHash().isEmpty() ? null : g.stackHash())

@@ -1,5 +1,6 @@
 package dev.logtally.archive;
 
+import dev.logtally.aggregate.ErrorGroupView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +29,12 @@ public final class ErrorsTable {
 
     /** The table of the first {@code top} groups (all when {@code top} is 0 or more than there are). */
     public static String render(Errors.Result result, int top) {
-        List<ErrorGroup> shown = shown(result.groups(), top);
+        List<ErrorGroupView> shown = shown(result.groups(), top);
         StringBuilder out = new StringBuilder(256 + shown.size() * 256);
         if (!shown.isEmpty()) {
             List<String[]> rows = new ArrayList<>(shown.size() + 1);
             rows.add(HEADER);
-            for (ErrorGroup g : shown) {
+            for (ErrorGroupView g : shown) {
                 rows.add(row(g));
             }
             int[] width = new int[HEADER.length];
@@ -53,11 +54,11 @@ public final class ErrorsTable {
         return out.append(summary(result, shown.size())).append('\n').toString();
     }
 
-    static List<ErrorGroup> shown(List<ErrorGroup> groups, int top) {
+    static List<ErrorGroupView> shown(List<ErrorGroupView> groups, int top) {
         return top > 0 && top < groups.size() ? groups.subList(0, top) : groups;
     }
 
-    private static String[] row(ErrorGroup g) {
+    private static String[] row(ErrorGroupView g) {
         return new String[] {
             Long.toString(g.count()),
             Text.oneLine(g.errorType()),
@@ -88,7 +89,7 @@ public final class ErrorsTable {
         out.append(line, 0, end).append('\n');
     }
 
-    private static void appendSample(StringBuilder out, ErrorGroup g, int indent) {
+    private static void appendSample(StringBuilder out, ErrorGroupView g, int indent) {
         boolean message = g.sampleMessage() != null && !g.sampleMessage().isEmpty();
         if (!message && g.sampleCorrelationId() == null) {
             return;

@@ -1,6 +1,8 @@
 package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.ErrorGroupOptions;
+import dev.logtally.export.AlertOptions;
 import dev.logtally.export.PushOptions;
 import dev.logtally.parse.LogField;
 import dev.logtally.parse.ParserOptions;
@@ -37,6 +39,8 @@ import java.util.stream.Collectors;
  *                           {@code labels.max.values}, {@code error.levels}, {@code gauges}), checked by it
  * @param fields             what the parser reads ({@code fields.*}, {@code gauges}), checked by it; the
  *                           tailer's set: no optional field captured
+ * @param errorGroups        how the tailer keeps error groups ({@code errors.max.groups}, {@code alertmanager.quiet})
+ * @param alerts             where the error-group alerts go ({@code alertmanager.*}), or null when not alerting
  * @param issues             the issues page ({@code issues.token.file}, {@code issues.remote})
  */
 public record Options(
@@ -53,6 +57,8 @@ public record Options(
         int lineMaxBytes,
         AggregatorOptions metrics,
         ParserOptions fields,
+        ErrorGroupOptions errorGroups,
+        AlertOptions alerts,
         IssuesOptions issues) {
 
     public Options {
@@ -111,6 +117,13 @@ public record Options(
                 .collect(Collectors.joining(",")));
         for (LogField f : LogField.values()) {
             lines.add("fields." + f.key() + " = " + fields.name(f));
+        }
+        lines.add("errors.max.groups = " + errorGroups.maxGroups());
+        if (alerts == null) {
+            lines.add("alertmanager.url = (none)");
+        } else {
+            alerts.describe().forEach((k, v) -> lines.add(k + " = " + v));
+            lines.add("alertmanager.quiet = " + Durations.format(errorGroups.quiet()));
         }
         lines.add("issues.token.file = " + (issues.token() == null ? "(none: read-only)" : issues.token().source() + " " + issues.token()));
         lines.add("issues.remote = " + issues.remote());

@@ -1,6 +1,8 @@
 package dev.logtally.config;
 
 import dev.logtally.aggregate.AggregatorOptions;
+import dev.logtally.aggregate.ErrorGroupOptions;
+import dev.logtally.export.AlertOptions;
 import dev.logtally.export.PushAuth;
 import dev.logtally.export.PushOptions;
 import dev.logtally.parse.LogField;
@@ -42,6 +44,10 @@ public final class OptionsLoader {
             "push.password.file", "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file",
             "listen", "poll.interval", "checkpoint.interval", "rotate.wait", "start.position", "line.max.bytes",
             "labels.max.values", "error.levels", "gauges", "buckets",
+            "errors.max.groups", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
+            "alertmanager.quiet", "alertmanager.severity", "alertmanager.username", "alertmanager.password.file",
+            "alertmanager.password.env", "alertmanager.bearer.file", "alertmanager.bearer.env",
+            "alertmanager.tls.ca.file",
             "issues.token.file", "issues.remote");
 
     /** The logical fields ({@code fields.<key>}) by key. */
@@ -121,7 +127,49 @@ public final class OptionsLoader {
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
                 metrics,
                 fields(v, metrics.gauges()),
+                new ErrorGroupOptions(v.integer("errors.max.groups", ErrorGroupOptions.DEFAULT_MAX_GROUPS),
+                        v.duration("alertmanager.quiet", "1h")),
+                alerts(v, env),
                 issues(v));
+    }
+
+    private static AlertOptions alerts(Values v, Map<String, String> env) {
+        List<String> urls = v.list("alertmanager.url");
+        if (urls.isEmpty()) {
+            for (String k : KEYS) {
+                if (k.startsWith("alertmanager.") && v.get(k) != null) {
+                    throw new ConfigException(k, "is set but alertmanager.url is not");
+                }
+            }
+            return null;
+        }
+        AlertOptions a = AlertOptions.of(urls)
+                .withTimeout(v.duration("alertmanager.timeout", "5s"))
+                .withResend(v.duration("alertmanager.resend.interval", "1m"))
+                .withSeverity(v.getOr("alertmanager.severity", "warning"))
+                .withAuth(auth(v, env, "alertmanager"));
+        String ca = v.get("alertmanager.tls.ca.file");
+        if (ca != null) {
+            if (!Files.isReadable(Path.of(ca))) {
+                throw new ConfigException("alertmanager.tls.ca.file", "cannot read " + ca);
+            }
+            a = a.withCaFile(Path.of(ca));
+        }
+        String listen = v.get("listen");
+        return a.withLinks(listen == null ? null : "http://" + HostPort.parse("listen", listen), tracePaths(v.list("paths")));
+    }
+
+    /** The directories of the followed globs: what {@code logtally trace ID PATH...} needs to find archives too. */
+    private static List<String> tracePaths(List<String> paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            Path parent = Path.of(p).toAbsolutePath().normalize().getParent();
+            String dir = parent == null ? p : parent.toString();
+            if (!out.contains(dir)) {
+                out.add(dir);
+            }
+        }
+        return out;
     }
 
     private static IssuesOptions issues(Values v) {
@@ -151,7 +199,7 @@ public final class OptionsLoader {
         }
         PushOptions push = PushOptions.of(url, job, v.getOr("push.instance", hostName()))
                 .withTimeout(v.duration("push.timeout", "5s"))
-                .withAuth(auth(v, env));
+                .withAuth(auth(v, env, "push"));
         String ca = v.get("push.tls.ca.file");
         if (ca != null) {
             if (!Files.isReadable(Path.of(ca))) {
@@ -162,18 +210,21 @@ public final class OptionsLoader {
         return push;
     }
 
-    private static PushAuth auth(Values v, Map<String, String> env) {
-        Secret password = secret(v, env, "push.password");
-        Secret bearer = secret(v, env, "push.bearer");
-        String username = v.get("push.username");
+    /** Basic or bearer authentication of {@code prefix} ({@code push}, {@code alertmanager}): one rule for both. */
+    private static PushAuth auth(Values v, Map<String, String> env, String prefix) {
+        Secret password = secret(v, env, prefix + ".password");
+        Secret bearer = secret(v, env, prefix + ".bearer");
+        String username = v.get(prefix + ".username");
         if (password != null && username == null) {
-            throw new ConfigException("push.username", "is required with a push password");
+            throw new ConfigException(prefix + ".username", "is required with a " + prefix + " password");
         }
         if (username != null && password == null) {
-            throw new ConfigException("push.password.file", "a password (push.password.file or push.password.env) is required with push.username");
+            throw new ConfigException(prefix + ".password.file", "a password (" + prefix + ".password.file or "
+                    + prefix + ".password.env) is required with " + prefix + ".username");
         }
         if (bearer != null && username != null) {
-            throw new ConfigException("push.bearer.file", "use either basic auth (push.username) or a bearer token, not both");
+            throw new ConfigException(prefix + ".bearer.file", "use either basic auth (" + prefix
+                    + ".username) or a bearer token, not both");
         }
         if (username != null) {
             return new PushAuth.Basic(username, password);

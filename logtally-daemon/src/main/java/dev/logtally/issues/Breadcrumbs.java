@@ -1,13 +1,19 @@
 package dev.logtally.issues;
 
+import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.Progress;
 import dev.logtally.archive.Trace;
 import dev.logtally.archive.TracedEvent;
 import dev.logtally.config.Options;
+import dev.logtally.source.FollowedFiles;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -88,6 +94,21 @@ public final class Breadcrumbs implements AutoCloseable {
         public boolean truncated() {
             return found > events.size();
         }
+    }
+
+    /**
+     * The tailer's files as they are at each call: its followed files and their rotated copies, oldest
+     * first, a {@code .gz} still being compressed left for its uncompressed twin.
+     */
+    public static Supplier<List<LogFile>> followedBy(Options options) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return () -> {
+            List<String> names = new ArrayList<>();
+            for (Path p : FollowedFiles.now(options.paths(), options.rotated())) {
+                names.add(p.toString());
+            }
+            return names.isEmpty() ? List.of() : ArchiveRun.files(names, options, quiet);
+        };
     }
 
     /** The most events one trace keeps. */

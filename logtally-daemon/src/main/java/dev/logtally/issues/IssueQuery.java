@@ -1,5 +1,7 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.GroupStatus;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,10 +21,10 @@ import java.util.Map;
  *
  * <pre>{@code
  * IssueQuery q = IssueQuery.parse("status=unresolved&sort=count&page=2");
- * IssueQuery.Page page = q.apply(source.issues());
+ * IssueQuery.Page page = q.apply(groups.groups());
  * }</pre>
  */
-public record IssueQuery(Status status, String service, String release, String errorType, String text, Sort sort,
+public record IssueQuery(GroupStatus.State status, String service, String release, String errorType, String text, Sort sort,
                          int page) {
     /** Issues per page. */
     public static final int PAGE_SIZE = 50;
@@ -31,14 +33,14 @@ public record IssueQuery(Status status, String service, String release, String e
 
     /** The orders of the list. */
     public enum Sort {
-        LAST_SEEN(Comparator.comparingLong(Issue::lastSeen).reversed()),
-        COUNT(Comparator.comparingLong(Issue::count).reversed()),
-        FIRST_SEEN(Comparator.comparingLong(Issue::firstSeen).reversed());
+        LAST_SEEN(Comparator.comparingLong(ErrorGroupView::lastSeen).reversed()),
+        COUNT(Comparator.comparingLong(ErrorGroupView::count).reversed()),
+        FIRST_SEEN(Comparator.comparingLong(ErrorGroupView::firstSeen).reversed());
 
-        private final Comparator<Issue> order;
+        private final Comparator<ErrorGroupView> order;
 
-        Sort(Comparator<Issue> order) {
-            this.order = order.thenComparing(Issue::fingerprint);
+        Sort(Comparator<ErrorGroupView> order) {
+            this.order = order.thenComparing(ErrorGroupView::fingerprint);
         }
 
         public String wire() {
@@ -57,16 +59,16 @@ public record IssueQuery(Status status, String service, String release, String e
      * @param pages  number of pages (at least 1)
      * @param issues this page's issues
      */
-    public record Page(int total, int page, int pages, List<Issue> issues) {
+    public record Page(int total, int page, int pages, List<ErrorGroupView> issues) {
     }
 
     /** Parses a raw (still percent-encoded) query string, or null. */
     public static IssueQuery parse(String rawQuery) {
         Map<String, String> p = params(rawQuery);
         String status = p.get("status");
-        Status s = null;
+        GroupStatus.State s = null;
         if (status != null && !status.equals("all")) {
-            s = Status.parse(status);
+            s = state(status);
             if (s == null) {
                 throw new IllegalArgumentException("status must be unresolved, resolved, ignored or all, not '" + status + "'");
             }
@@ -94,6 +96,16 @@ public record IssueQuery(Status status, String service, String release, String e
             }
         }
         return new IssueQuery(s, p.get("service"), p.get("release"), p.get("error_type"), p.get("q"), sort, page);
+    }
+
+    /** The state whose label is {@code label}, or null. */
+    static GroupStatus.State state(String label) {
+        for (GroupStatus.State s : GroupStatus.State.values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The query parameters: each name's first value, decoded; empty values left out. */
@@ -125,10 +137,10 @@ public record IssueQuery(Status status, String service, String release, String e
     }
 
     /** The issues that pass the filters, sorted, and the requested page of them. */
-    public Page apply(List<Issue> all) {
+    public Page apply(List<ErrorGroupView> all) {
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
-        List<Issue> kept = new ArrayList<>();
-        for (Issue i : all) {
+        List<ErrorGroupView> kept = new ArrayList<>();
+        for (ErrorGroupView i : all) {
             if (matches(i, needle)) {
                 kept.add(i);
             }
@@ -140,8 +152,8 @@ public record IssueQuery(Status status, String service, String release, String e
         return new Page(kept.size(), page, pages, List.copyOf(kept.subList(from, to)));
     }
 
-    private boolean matches(Issue i, String needle) {
-        if (status != null && i.status() != status) {
+    private boolean matches(ErrorGroupView i, String needle) {
+        if (status != null && i.status().state() != status) {
             return false;
         }
         if (errorType != null && !errorType.equals(i.errorType())) {
@@ -164,7 +176,7 @@ public record IssueQuery(Status status, String service, String release, String e
     /** This query's parameters as a query string (without {@code ?}), with {@code page} replaced. */
     public String toQueryString(int pageNumber) {
         StringBuilder sb = new StringBuilder();
-        add(sb, "status", status == null ? null : status.wire());
+        add(sb, "status", status == null ? null : status.label());
         add(sb, "service", service);
         add(sb, "release", release);
         add(sb, "error_type", errorType);

@@ -1,30 +1,54 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.HourlyCounts;
 import dev.logtally.parse.Event;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * What the pages and the API derive from an {@link Issue} when showing it: "new", times as people read
- * them, a file's name without its directory, and the sparklines (inline SVG bars, numbers only).
+ * What the pages and the API derive from an {@link ErrorGroupView} when showing it: times as people read
+ * them, a status in words, a file's name without its directory, and the sparklines (inline SVG bars,
+ * numbers only) of its {@link HourlyCounts}.
  *
  * <pre>{@code
- * IssueView.sparkline(html, issue.hourly().last(24), "events per hour, last 24 h");
+ * IssueView.sparkline(html, IssueView.lastHours(group.hourly(), 24), "last 24 hours", 20);
  * }</pre>
  */
 final class IssueView {
-    /** An issue first seen this recently is marked new. */
-    static final long NEW_FOR_MILLIS = 24 * 3_600_000L;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private IssueView() {
     }
 
-    /** First seen in the 24 hours before {@code now} (and not in the future). */
-    static boolean isNew(Issue i, long now) {
-        return i.firstSeen() != Event.NO_TIME && i.firstSeen() > now - NEW_FOR_MILLIS;
+    /** The newest {@code n} hours, oldest first. */
+    static long[] lastHours(HourlyCounts h, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            int k = h.size() - n + i;
+            out[i] = k < 0 ? 0 : h.get(k);
+        }
+        return out;
+    }
+
+    /** The newest {@code days} days, each the sum of 24 hours, oldest first. */
+    static long[] lastDays(HourlyCounts h, int days) {
+        long[] hours = lastHours(h, days * 24);
+        long[] out = new long[days];
+        for (int i = 0; i < hours.length; i++) {
+            out[i / 24] += hours[i];
+        }
+        return out;
+    }
+
+    /** The status in words: {@code unresolved}, {@code resolved in 2.4.2}, {@code resolved in the next release}, {@code ignored}. */
+    static String status(ErrorGroupView g) {
+        var s = g.status();
+        return s.inRelease() != null ? "resolved in " + s.inRelease()
+                : s.afterRelease() != null ? "resolved in the release after " + s.afterRelease()
+                : s.state().label();
     }
 
     /** {@code 2026-11-24 13:24:56 UTC}, or {@code -}. */

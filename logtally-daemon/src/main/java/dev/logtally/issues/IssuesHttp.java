@@ -2,6 +2,11 @@ package dev.logtally.issues;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.logtally.aggregate.ErrorGroupControl;
+import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.ErrorGroupsView;
+import dev.logtally.aggregate.StatusChange;
+import dev.logtally.aggregate.StatusOutcome;
 import dev.logtally.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +14,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * that allows only this server's own script and stylesheet.
  *
  * <pre>{@code
- * IssuesHttp http = new IssuesHttp(source, breadcrumbs, Optional.of(token), false, Set.of("ERROR"), Clock.systemUTC(), null);
+ * IssuesHttp http = new IssuesHttp(daemon::errorGroups, daemon.errorControl(), breadcrumbs, Optional.of(token), false,
+ *         Set.of("ERROR"), null);
  * for (String context : IssuesHttp.CONTEXTS) server.createContext(context, http);
  * }</pre>
  */
@@ -44,6 +52,8 @@ public final class IssuesHttp implements HttpHandler {
     static final int MAX_BODY = 4096;
     /** Longest correlation ID or fingerprint accepted in a URL. */
     static final int MAX_KEY = 256;
+    /** Longest a status change waits for the checkpoint that holds it. */
+    static final long CHANGE_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(IssuesHttp.class);
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
@@ -53,33 +63,33 @@ public final class IssuesHttp implements HttpHandler {
             "/assets/issues.css", "text/css; charset=utf-8",
             "/assets/issues.js", "text/javascript; charset=utf-8");
 
-    private final IssueSource source;
+    private final Supplier<ErrorGroupsView> groups;
+    private final ErrorGroupControl control;
     private final Breadcrumbs breadcrumbs;
     private final Optional<Secret> token;
     private final boolean remote;
     private final Set<String> errorLevels;
-    private final Clock clock;
     private final String readOnlyWhy;
 
     /**
-     * @param source      the issues
+     * @param groups      the error groups as they are now (asked for every request)
+     * @param control     where status changes go, or null: read-only
      * @param breadcrumbs the traces of samples
      * @param token       the token status changes need ({@code issues.token.file}); empty: read-only
      * @param remote      answer clients that are not on the loopback interface ({@code issues.remote})
      * @param errorLevels levels counted as errors
-     * @param clock       for "new"
      * @param readOnlyWhy what the page says when no status can be changed, or null for the default
      */
-    public IssuesHttp(IssueSource source, Breadcrumbs breadcrumbs, Optional<Secret> token, boolean remote,
-                      Set<String> errorLevels, Clock clock, String readOnlyWhy) {
-        this.source = source;
+    public IssuesHttp(Supplier<ErrorGroupsView> groups, ErrorGroupControl control, Breadcrumbs breadcrumbs,
+                      Optional<Secret> token, boolean remote, Set<String> errorLevels, String readOnlyWhy) {
+        this.groups = groups;
+        this.control = control;
         this.breadcrumbs = breadcrumbs;
         this.token = token;
         this.remote = remote;
         this.errorLevels = Set.copyOf(errorLevels);
-        this.clock = clock;
         this.readOnlyWhy = readOnlyWhy != null ? readOnlyWhy
-                : !source.writable() ? "Read-only: these issues have no status to change."
+                : control == null ? "Read-only: these issues have no status to change."
                 : "Read-only: start the tailer with issues.token.file to resolve, ignore or reopen issues here.";
     }
 
@@ -113,22 +123,21 @@ public final class IssuesHttp implements HttpHandler {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw notAllowed(x, "GET, HEAD");
         }
-        long now = clock.millis();
         String query = x.getRequestURI().getRawQuery();
         if (path.equals("/issues") || path.equals("/issues/")) {
             IssueQuery q = query(query);
-            List<Issue> all = source.issues();
-            send(x, 200, HTML, IssuesPages.list(q, q.apply(all), all, now));
+            List<ErrorGroupView> all = groups.get().groups();
+            send(x, 200, HTML, IssuesPages.list(q, q.apply(all), all));
         } else if (path.startsWith("/issues/")) {
-            Issue i = find(key(path.substring("/issues/".length())));
+            ErrorGroupView i = find(key(path.substring("/issues/".length())));
             String sample = IssueQuery.params(query).getOrDefault("sample", i.sampleCorrelationId());
             Breadcrumbs.Crumbs crumbs = sample == null ? null : breadcrumbs.trace(checkedKey(sample));
-            send(x, 200, HTML, IssuesPages.issue(i, crumbs, now, source.writable() && token.isPresent(),
-                    readOnlyWhy, errorLevels));
+            send(x, 200, HTML, IssuesPages.issue(i, crumbs, control != null && token.isPresent(), readOnlyWhy,
+                    errorLevels));
         } else if (path.equals("/api/issues")) {
-            send(x, 200, JSON, IssuesJson.page(query(query).apply(source.issues()), now));
+            send(x, 200, JSON, IssuesJson.page(query(query).apply(groups.get().groups())));
         } else if (path.startsWith("/api/issues/")) {
-            send(x, 200, JSON, IssuesJson.issue(find(key(path.substring("/api/issues/".length()))), now));
+            send(x, 200, JSON, IssuesJson.issue(find(key(path.substring("/api/issues/".length())))));
         } else if (path.startsWith("/api/trace/")) {
             Breadcrumbs.Crumbs c = breadcrumbs.trace(key(path.substring("/api/trace/".length())));
             if (c.busy()) {
@@ -143,7 +152,7 @@ public final class IssuesHttp implements HttpHandler {
     }
 
     private void changeStatus(HttpExchange x, String fingerprint) throws IOException {
-        if (!source.writable()) {
+        if (control == null) {
             throw new BadRequest(403, "read-only: these issues have no status to change");
         }
         if (token.isEmpty()) {
@@ -156,24 +165,29 @@ public final class IssuesHttp implements HttpHandler {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new BadRequest(415, "the body must be application/json");
         }
+        find(fingerprint);
         StatusChange change;
         try {
-            change = StatusBody.parse(body(x));
+            change = StatusBody.parse(fingerprint, body(x));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, e.getMessage());
         }
-        Issue changed;
+        StatusOutcome outcome;
         try {
-            changed = source.change(fingerprint, change);
-        } catch (NoSuchElementException e) {
-            throw new BadRequest(404, "no issue with fingerprint '" + fingerprint + "'");
-        } catch (UnsupportedOperationException e) {
-            throw new BadRequest(403, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(409, e.getMessage());
+            outcome = control.change(change).get(CHANGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new BadRequest(503, "the change was not written within " + CHANGE_TIMEOUT_SECONDS + " s; it may still be applied");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadRequest(503, "interrupted while waiting for the change to be written");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("status change failed: " + e.getCause(), e.getCause());
         }
-        LOG.info("issue {} set to {} from {}", fingerprint, change, x.getRemoteAddress().getAddress().getHostAddress());
-        send(x, 200, JSON, IssuesJson.issue(changed, clock.millis()));
+        if (!outcome.applied()) {
+            throw new BadRequest(404, outcome.message());
+        }
+        LOG.info("issues page: {} from {}", outcome.message(), x.getRemoteAddress().getAddress().getHostAddress());
+        send(x, 200, JSON, IssuesJson.issue(find(fingerprint)));
     }
 
     private boolean authorized(String header) {
@@ -218,8 +232,8 @@ public final class IssuesHttp implements HttpHandler {
         }
     }
 
-    private Issue find(String fingerprint) {
-        return source.issue(fingerprint).orElseThrow(() -> new BadRequest(404, "no issue with fingerprint '" + fingerprint + "'"));
+    private ErrorGroupView find(String fingerprint) {
+        return groups.get().group(fingerprint).orElseThrow(() -> new BadRequest(404, "no issue with fingerprint '" + fingerprint + "'"));
     }
 
     private static IssueQuery query(String raw) {

@@ -1,5 +1,6 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.archive.TracedEvent;
 import dev.logtally.parse.Event;
 import java.io.StringWriter;
@@ -14,7 +15,7 @@ import tools.jackson.core.json.JsonFactory;
  * streaming generator: times as ISO-8601 UTC strings (null when unknown), absent text as null.
  *
  * <pre>{@code
- * String body = IssuesJson.page(query.apply(source.issues()), now);
+ * String body = IssuesJson.page(query.apply(groups.groups()));
  * }</pre>
  */
 final class IssuesJson {
@@ -24,7 +25,7 @@ final class IssuesJson {
     }
 
     /** {@code GET /api/issues}. */
-    static String page(IssueQuery.Page page, long now) {
+    static String page(IssueQuery.Page page) {
         return write(g -> {
             g.writeStartObject();
             g.writeNumberProperty("total", page.total());
@@ -32,9 +33,9 @@ final class IssuesJson {
             g.writeNumberProperty("pages", page.pages());
             g.writeNumberProperty("page_size", IssueQuery.PAGE_SIZE);
             g.writeArrayPropertyStart("issues");
-            for (Issue i : page.issues()) {
+            for (ErrorGroupView i : page.issues()) {
                 g.writeStartObject();
-                fields(g, i, now);
+                fields(g, i);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -43,20 +44,15 @@ final class IssuesJson {
     }
 
     /** {@code GET /api/issues/<fingerprint>} and the answer to a status change. */
-    static String issue(Issue i, long now) {
+    static String issue(ErrorGroupView i) {
         return write(g -> {
             g.writeStartObject();
-            fields(g, i, now);
-            g.writeArrayPropertyStart("stack_lines");
-            for (String s : i.stackLines()) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-            strings(g, "samples", i.samples());
+            fields(g, i);
+            strings(g, "stack_head", i.stackHead());
             g.writeObjectPropertyStart("hourly");
-            time(g, "first_hour", i.hourly().present() ? i.hourly().firstHourStart() : Event.NO_TIME);
+            time(g, "last_hour", i.hourly().endHourMillis());
             g.writeArrayPropertyStart("counts");
-            for (long c : i.hourly().counts()) {
+            for (int c : i.hourly().toArray()) {
                 g.writeNumber(c);
             }
             g.writeEndArray();
@@ -66,7 +62,7 @@ final class IssuesJson {
         });
     }
 
-    private static void fields(JsonGenerator g, Issue i, long now) {
+    private static void fields(JsonGenerator g, ErrorGroupView i) {
         g.writeStringProperty("fingerprint", i.fingerprint());
         g.writeStringProperty("error_type", i.errorType());
         g.writeStringProperty("stack_hash", i.stackHash());
@@ -79,13 +75,13 @@ final class IssuesJson {
         strings(g, "methods", i.methods());
         strings(g, "releases", i.releases());
         g.writeStringProperty("first_release", i.firstRelease());
-        g.writeStringProperty("status", i.status().wire());
-        g.writeStringProperty("resolved_in", i.resolvedIn());
-        g.writeBooleanProperty("resolved_in_next_release", i.resolvedInNext());
+        g.writeStringProperty("status", i.status().state().label());
+        g.writeStringProperty("resolved_in", i.status().inRelease());
+        g.writeStringProperty("resolved_after", i.status().afterRelease());
         g.writeBooleanProperty("regressed", i.regressed());
-        g.writeBooleanProperty("new", IssueView.isNew(i, now));
-        numbers(g, "last_24h", i.hourly().present() ? i.hourly().last(24) : new long[0]);
-        numbers(g, "last_14d", i.hourly().present() ? i.hourly().daily(14) : new long[0]);
+        g.writeBooleanProperty("new", i.isNew());
+        numbers(g, "last_24h", IssueView.lastHours(i.hourly(), 24));
+        numbers(g, "last_14d", IssueView.lastDays(i.hourly(), 14));
         g.writeStringProperty("url", Urls.issue(i.fingerprint()));
     }
 

@@ -1,5 +1,6 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.archive.TracedEvent;
 import dev.logtally.parse.Event;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * on change.
  *
  * <pre>{@code
- * String html = IssuesPages.list(query, query.apply(source.issues()), source.issues(), now);
+ * String html = IssuesPages.list(query, query.apply(groups.groups()), groups.groups());
  * }</pre>
  */
 final class IssuesPages {
@@ -26,7 +27,7 @@ final class IssuesPages {
     }
 
     /** The list ({@code /issues}). {@code all} gives the filters' choices. */
-    static String list(IssueQuery q, IssueQuery.Page page, List<Issue> all, long now) {
+    static String list(IssueQuery q, IssueQuery.Page page, List<ErrorGroupView> all) {
         Html h = head("Issues");
         h.open("main", "id", "main");
         h.el("h1", "Issues");
@@ -36,22 +37,22 @@ final class IssuesPages {
         if (page.issues().isEmpty()) {
             h.el("p", "No issue matches.", "class", "empty");
         } else {
-            table(h, page.issues(), now);
+            table(h, page.issues());
         }
         pager(h, q, page);
         h.close("main");
         return foot(h);
     }
 
-    private static void filters(Html h, IssueQuery q, List<Issue> all) {
+    private static void filters(Html h, IssueQuery q, List<ErrorGroupView> all) {
         Set<String> services = new TreeSet<>();
         Set<String> releases = new TreeSet<>();
-        for (Issue i : all) {
+        for (ErrorGroupView i : all) {
             services.addAll(i.services());
             releases.addAll(i.releases());
         }
         h.open("form", "class", "filters", "method", "get", "action", "/issues", "role", "search", "id", "filters").nl();
-        select(h, "status", "Status", q.status() == null ? "" : q.status().wire(),
+        select(h, "status", "Status", q.status() == null ? "" : q.status().label(),
                 List.of("", "unresolved", "resolved", "ignored"), List.of("any", "unresolved", "resolved", "ignored"));
         select(h, "service", "Service", q.service(), withAny(services), labels(services));
         select(h, "release", "Release", q.release(), withAny(releases), labels(releases));
@@ -92,43 +93,39 @@ final class IssuesPages {
         h.close("select").close("label").nl();
     }
 
-    private static void table(Html h, List<Issue> issues, long now) {
+    private static void table(Html h, List<ErrorGroupView> issues) {
         h.open("table", "class", "issues", "id", "issues").nl();
         h.open("thead").open("tr");
         for (String c : List.of("Issue", "Events", "24 h", "14 d", "First seen", "Last seen", "Release", "Services", "Status")) {
             h.el("th", c, "scope", "col");
         }
         h.close("tr").close("thead").nl().open("tbody").nl();
-        for (Issue i : issues) {
+        for (ErrorGroupView i : issues) {
             h.open("tr", "data-fingerprint", i.fingerprint());
             h.open("td", "class", "issue");
             h.el("a", i.errorType(), "class", "type", "href", Urls.issue(i.fingerprint()));
-            marks(h, i, now);
+            marks(h, i);
             h.el("div", i.sampleMessage(), "class", "msg");
             h.close("td");
             h.el("td", Long.toString(i.count()), "class", "count", "data-label", "Events");
             h.open("td", "class", "spark24", "data-label", "24 h");
-            if (i.hourly().present()) {
-                IssueView.sparkline(h, i.hourly().last(24), "last 24 hours", 20);
-            }
+            IssueView.sparkline(h, IssueView.lastHours(i.hourly(), 24), "last 24 hours", 20);
             h.close("td");
             h.open("td", "class", "spark14", "data-label", "14 d");
-            if (i.hourly().present()) {
-                IssueView.sparkline(h, i.hourly().daily(14), "last 14 days", 20);
-            }
+            IssueView.sparkline(h, IssueView.lastDays(i.hourly(), 14), "last 14 days", 20);
             h.close("td");
             time(h, "td", i.firstSeen(), "first-seen", "First seen");
             time(h, "td", i.lastSeen(), "last-seen", "Last seen");
             h.el("td", i.firstRelease() == null ? "-" : i.firstRelease(), "class", "release", "data-label", "Release");
             h.el("td", String.join(", ", i.services()), "class", "services", "data-label", "Services");
-            h.el("td", i.status().wire(), "class", "status status-" + i.status().wire(), "data-label", "Status");
+            h.el("td", IssueView.status(i), "class", "status status-" + i.status().state().label(), "data-label", "Status");
             h.close("tr").nl();
         }
         h.close("tbody").close("table").nl();
     }
 
-    private static void marks(Html h, Issue i, long now) {
-        if (IssueView.isNew(i, now)) {
+    private static void marks(Html h, ErrorGroupView i) {
+        if (i.isNew()) {
             h.text(" ").el("span", "new", "class", "badge new");
         }
         if (i.regressed()) {
@@ -163,35 +160,32 @@ final class IssuesPages {
      * @param readOnlyWhy  why not, shown instead
      * @param errorLevels  levels that count as errors, to find the sample's own event among the breadcrumbs
      */
-    static String issue(Issue i, Breadcrumbs.Crumbs crumbs, long now, boolean changeable, String readOnlyWhy,
+    static String issue(ErrorGroupView i, Breadcrumbs.Crumbs crumbs, boolean changeable, String readOnlyWhy,
                         Set<String> errorLevels) {
         Html h = head(i.errorType() + " · Issues");
         h.open("main", "id", "main");
         h.open("p", "class", "crumb").el("a", "← Issues", "href", "/issues").close("p");
         h.open("h1").el("span", i.errorType(), "class", "type", "id", "issue-type");
-        marks(h, i, now);
+        marks(h, i);
         h.close("h1").nl();
         h.el("p", i.sampleMessage(), "class", "msg", "id", "issue-message");
         facts(h, i);
         actions(h, i, changeable, readOnlyWhy);
-        if (i.hourly().present()) {
-            h.open("section", "aria-labelledby", "over-time").el("h2", "Events over time", "id", "over-time");
-            h.open("p", "class", "sparks").text("Last 24 hours ");
-            IssueView.sparkline(h, i.hourly().last(24), "last 24 hours", 40);
-            h.text(" Last 14 days ");
-            IssueView.sparkline(h, i.hourly().daily(14), "last 14 days", 40);
-            h.close("p").close("section").nl();
-        }
+        h.open("section", "aria-labelledby", "over-time").el("h2", "Events over time", "id", "over-time");
+        h.open("p", "class", "sparks").text("Last 24 hours ");
+        IssueView.sparkline(h, IssueView.lastHours(i.hourly(), 24), "last 24 hours", 40);
+        h.text(" Last 14 days ");
+        IssueView.sparkline(h, IssueView.lastDays(i.hourly(), 14), "last 14 days", 40);
+        h.close("p").close("section").nl();
         stack(h, i, crumbs, errorLevels);
-        breadcrumbs(h, i, crumbs);
+        breadcrumbs(h, i.fingerprint(), crumbs);
         h.close("main");
         return foot(h);
     }
 
-    private static void facts(Html h, Issue i) {
+    private static void facts(Html h, ErrorGroupView i) {
         h.open("dl", "class", "facts", "id", "facts").nl();
-        fact(h, "Status", i.status().wire() + (i.resolvedIn() != null ? " in " + i.resolvedIn()
-                : i.resolvedInNext() ? " in the next release" : ""), "fact-status");
+        fact(h, "Status", IssueView.status(i), "fact-status");
         fact(h, "Events", Long.toString(i.count()), "fact-count");
         fact(h, "First seen", IssueView.shown(i.firstSeen()), null);
         fact(h, "Last seen", IssueView.shown(i.lastSeen()), null);
@@ -200,6 +194,7 @@ final class IssuesPages {
         fact(h, "Services", String.join(", ", i.services()), null);
         fact(h, "Methods", String.join(", ", i.methods()), null);
         fact(h, "Fingerprint", i.fingerprint(), "fact-fingerprint");
+        fact(h, "Stack hash", i.stackHash().isEmpty() ? "-" : i.stackHash(), "fact-stack-hash");
         h.close("dl").nl();
     }
 
@@ -207,7 +202,7 @@ final class IssuesPages {
         h.open("div").el("dt", name).el("dd", value, "id", id).close("div").nl();
     }
 
-    private static void actions(Html h, Issue i, boolean changeable, String readOnlyWhy) {
+    private static void actions(Html h, ErrorGroupView i, boolean changeable, String readOnlyWhy) {
         h.open("section", "class", "actions", "aria-labelledby", "status-h").el("h2", "Status", "id", "status-h");
         if (!changeable) {
             h.el("p", readOnlyWhy, "class", "readonly", "id", "readonly");
@@ -232,7 +227,7 @@ final class IssuesPages {
         h.close("form").close("section").nl();
     }
 
-    private static void stack(Html h, Issue i, Breadcrumbs.Crumbs crumbs, Set<String> errorLevels) {
+    private static void stack(Html h, ErrorGroupView i, Breadcrumbs.Crumbs crumbs, Set<String> errorLevels) {
         String trace = null;
         for (TracedEvent t : crumbs.events()) {
             Event e = t.event();
@@ -242,7 +237,7 @@ final class IssuesPages {
                 trace = e.stackTrace();
             }
         }
-        List<String> lines = trace != null ? List.of(trace.split("\r?\n", -1)) : i.stackLines();
+        List<String> lines = trace != null ? List.of(trace.split("\r?\n", -1)) : i.stackHead();
         h.open("section", "aria-labelledby", "stack-h").el("h2", "Stack trace", "id", "stack-h");
         if (lines.isEmpty()) {
             h.el("p", "No stack trace in the sample.", "class", "empty");
@@ -260,7 +255,7 @@ final class IssuesPages {
         h.close("section").nl();
     }
 
-    private static void breadcrumbs(Html h, Issue i, Breadcrumbs.Crumbs c) {
+    private static void breadcrumbs(Html h, String fingerprint, Breadcrumbs.Crumbs c) {
         h.open("section", "aria-labelledby", "crumbs-h").el("h2", "Breadcrumbs", "id", "crumbs-h");
         if (c == null) {
             h.el("p", "The sample has no correlation ID.", "class", "empty").close("section").nl();
@@ -304,15 +299,10 @@ final class IssuesPages {
             }
             h.close("tbody").close("table").nl();
         }
-        if (!i.samples().isEmpty()) {
-            h.el("h3", "Other samples").open("ul", "class", "samples");
-            for (String s : i.samples()) {
-                if (!s.equals(c.id())) {
-                    h.open("li").el("a", s, "href", Urls.issueWithSample(i.fingerprint(), s)).close("li");
-                }
-            }
-            h.close("ul");
-        }
+        h.open("form", "class", "sample", "method", "get", "action", Urls.issue(fingerprint));
+        h.open("label").text("Breadcrumbs of another correlation ID ").empty("input", "type", "text", "name", "sample",
+                "size", "34").close("label").text(" ").el("button", "Show", "type", "submit");
+        h.close("form").nl();
         h.close("section").nl();
     }
 

@@ -1,5 +1,6 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupIndex;
 import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.Errors;
 import dev.logtally.archive.ErrorsTool;
@@ -52,13 +53,13 @@ public final class IssuesServe {
             result = new Errors(r.options(), r.threads(), since, until).run(files, progress);
         }
         result.problems().forEach(p -> err.println("logtally: " + p));
-        ArchiveIssues source = ArchiveIssues.of(result);
+        ErrorGroupIndex index = result.index();
         Breadcrumbs crumbs = new Breadcrumbs(r.options(), () -> files, TRACE_TIME_LIMIT, TRACE_MAX_EVENTS, 1);
-        IssuesHttp http = new IssuesHttp(source, crumbs, Optional.empty(), r.options().issues().remote(),
-                r.options().errorLevels(), clock,
+        IssuesHttp http = new IssuesHttp(() -> index, null, crumbs, Optional.empty(), r.options().issues().remote(),
+                r.options().errorLevels(),
                 "Read-only: these issues come from archives (logtally errors --serve); a status lives in a tailer's checkpoint.");
         try {
-            return new Running(IssuesServer.start(at, http), crumbs, source.issues().size(), files.size());
+            return new Running(IssuesServer.start(at, http), crumbs, index.groups().size(), files.size());
         } catch (RuntimeException e) {
             crumbs.close();
             throw e;

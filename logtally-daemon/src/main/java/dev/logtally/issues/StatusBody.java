@@ -1,5 +1,6 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.StatusChange;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -9,11 +10,12 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The body of {@code POST /api/issues/<fingerprint>/status}:
  * {@code {"status":"resolved|ignored|unresolved","in_release":"2.4.2"|null,"in_next_release":false}}
- * ({@code in_release} and {@code in_next_release} optional). Anything else is an
+ * ({@code in_release} and {@code in_next_release} optional), as the error groups' {@link StatusChange}
+ * ({@code resolved} = resolve, {@code ignored} = ignore, {@code unresolved} = reopen). Anything else is an
  * {@link IllegalArgumentException} saying what is wrong (the server answers 400).
  *
  * <pre>{@code
- * StatusChange c = StatusBody.parse("{\"status\":\"resolved\",\"in_release\":\"2.4.2\"}");
+ * StatusChange c = StatusBody.parse("9c1f2e0a4b7d3c55", "{\"status\":\"resolved\",\"in_release\":\"2.4.2\"}");
  * }</pre>
  */
 final class StatusBody {
@@ -22,7 +24,7 @@ final class StatusBody {
     private StatusBody() {
     }
 
-    static StatusChange parse(String body) {
+    static StatusChange parse(String fingerprint, String body) {
         String status = null;
         String inRelease = null;
         boolean inNext = false;
@@ -55,11 +57,16 @@ final class StatusBody {
         if (status == null) {
             throw new IllegalArgumentException("status is required (unresolved, resolved or ignored)");
         }
-        Status s = Status.parse(status);
-        if (s == null) {
-            throw new IllegalArgumentException("status must be unresolved, resolved or ignored, not '" + status + "'");
+        StatusChange.Action action = switch (status) {
+            case "resolved" -> StatusChange.Action.RESOLVE;
+            case "ignored" -> StatusChange.Action.IGNORE;
+            case "unresolved" -> StatusChange.Action.REOPEN;
+            default -> throw new IllegalArgumentException("status must be unresolved, resolved or ignored, not '" + status + "'");
+        };
+        if (action != StatusChange.Action.RESOLVE && (inRelease != null || inNext)) {
+            throw new IllegalArgumentException("in_release and in_next_release go only with status resolved");
         }
-        return new StatusChange(s, inRelease, inNext);
+        return new StatusChange(fingerprint, action, inRelease, inNext);
     }
 
     private static String string(JsonToken v, JsonParser p, String name) {

@@ -32,10 +32,6 @@ final class Urls {
         return "/issues/" + encode(fingerprint);
     }
 
-    static String issueWithSample(String fingerprint, String sample) {
-        return issue(fingerprint) + "?sample=" + encode(sample);
-    }
-
     static String apiIssue(String fingerprint) {
         return "/api/issues/" + encode(fingerprint);
     }

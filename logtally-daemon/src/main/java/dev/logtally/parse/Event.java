@@ -23,6 +23,7 @@ package dev.logtally.parse;
  * @param logger          the {@code logger_name} field
  * @param thread          the {@code thread_name} field
  * @param stackTrace      the {@code stack_trace} field
+ * @param fingerprint     the {@code fingerprint} field: the event's own error-group key (Sentry's convention)
  */
 public record Event(
         long timestampMillis,
@@ -38,7 +39,8 @@ public record Event(
         String message,
         String logger,
         String thread,
-        String stackTrace) {
+        String stackTrace,
+        String fingerprint) {
 
     /** Marker for an absent {@link #timestampMillis()}. */
     public static final long NO_TIME = Long.MIN_VALUE;

@@ -34,6 +34,7 @@ final class EventValues {
     String logger;
     String thread;
     String stackTrace;
+    String fingerprint;
     /** Offset of the uncaptured stack trace's opening quote from the line's start, or -1. */
     int stackTraceAt;
 
@@ -64,6 +65,7 @@ final class EventValues {
         logger = null;
         thread = null;
         stackTrace = null;
+        fingerprint = null;
         stackTraceAt = -1;
     }
 
@@ -85,7 +87,7 @@ final class EventValues {
     Event toEvent() {
         return new Event(timestampMillis, level, service, release, errorType, stackHash, method, durationMs,
                 gauges.length == 0 ? null : gauges.clone(),
-                correlationId, message, logger, thread, stackTrace);
+                correlationId, message, logger, thread, stackTrace, fingerprint);
     }
 
     /** Tells {@code errors} of each value the event was kept without, in a fixed order. */

@@ -53,6 +53,7 @@ final class FieldReader {
             case FieldTable.CORRELATION_ID -> v.correlationId = text(p, t);
             case FieldTable.RELEASE -> v.release = text(p, t);
             case FieldTable.STACK_HASH -> v.stackHash = text(p, t);
+            case FieldTable.FINGERPRINT -> v.fingerprint = text(p, t);
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }

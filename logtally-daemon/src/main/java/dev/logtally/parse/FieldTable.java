@@ -33,6 +33,7 @@ final class FieldTable {
     static final int RELEASE = 12;
     static final int STACK_HASH = 13;
     static final int GAUGE = 14;
+    static final int FINGERPRINT = 15;
 
     final NameTable names;
     /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
@@ -82,6 +83,7 @@ final class FieldTable {
             case CORRELATION_ID -> captured ? CORRELATION_ID : -1;
             case RELEASE -> captured ? RELEASE : -1;
             case STACK_HASH -> captured ? STACK_HASH : -1;
+            case FINGERPRINT -> captured ? FINGERPRINT : -1;
         };
     }
 }

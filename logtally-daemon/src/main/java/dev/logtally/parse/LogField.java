@@ -24,7 +24,9 @@ public enum LogField {
     STACK_TRACE("stack_trace", "stack_trace", true),
     STACK_HASH("stack_hash", "stack_hash", true),
     METHOD("method", "method", false),
-    DURATION_MS("duration_ms", "duration_ms", false);
+    DURATION_MS("duration_ms", "duration_ms", false),
+    /** Sentry's convention: an event's own grouping key, overriding error type and stack hash. */
+    FINGERPRINT("fingerprint", "fingerprint", true);
 
     private final String defaultName;
     private final String key;

@@ -60,6 +60,14 @@ public final class ParserOptions {
         return b.build();
     }
 
+    /** A copy that also captures {@code fields}: what the tailer's error groups read of an error line. */
+    public ParserOptions capturing(LogField... fields) {
+        Builder b = builder().gauges(gauges);
+        names.forEach(b::name);
+        captured.forEach(b::capture);
+        return b.capture(fields).build();
+    }
+
     /** The name {@code field} has in a line. */
     public String name(LogField field) {
         return names.get(field);

@@ -70,6 +70,7 @@ final class PlainValues {
             case FieldTable.CORRELATION_ID -> v.correlationId = null;
             case FieldTable.RELEASE -> v.release = null;
             case FieldTable.STACK_HASH -> v.stackHash = null;
+            case FieldTable.FINGERPRINT -> v.fingerprint = null;
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }
@@ -104,6 +105,7 @@ final class PlainValues {
             case FieldTable.CORRELATION_ID -> v.correlationId = text(b, from, len);
             case FieldTable.RELEASE -> v.release = text(b, from, len);
             case FieldTable.STACK_HASH -> v.stackHash = text(b, from, len);
+            case FieldTable.FINGERPRINT -> v.fingerprint = text(b, from, len);
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }

@@ -1,7 +1,10 @@
 package dev.logtally.run;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.logtally.FollowPipeline;
 import dev.logtally.Version;
+import dev.logtally.aggregate.ErrorGroupControl;
+import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.aggregate.Snapshots;
@@ -12,9 +15,14 @@ import dev.logtally.export.MetricsServer;
 import dev.logtally.export.PushFailure;
 import dev.logtally.export.PushListener;
 import dev.logtally.export.Pusher;
+import dev.logtally.issues.Breadcrumbs;
+import dev.logtally.issues.IssuesHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TailDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TailDaemon.class);
+    /** Longest the trace of an issue's sample reads (the issues page). */
+    private static final Duration ISSUES_TRACE_TIME_LIMIT = Duration.ofSeconds(10);
+    /** Events the trace of an issue's sample keeps. */
+    private static final int ISSUES_TRACE_MAX_EVENTS = 1000;
 
     private final FollowPipeline follow;
     private final ReaderLoop reader;
@@ -44,6 +56,7 @@ public final class TailDaemon implements AutoCloseable {
     private final Pusher pusher;
     private final PushLoop pushLoop;
     private final Thread pushThread;
+    private final Breadcrumbs breadcrumbs;
     private boolean closed;
 
     private TailDaemon(Options o, Clock clock) {
@@ -54,10 +67,13 @@ public final class TailDaemon implements AutoCloseable {
         readerThread = new Thread(reader, "logtally-reader");
         MetricsServer srv = null;
         Pusher p = null;
+        breadcrumbs = o.listen() == null ? null : new Breadcrumbs(o, Breadcrumbs.followedBy(o), ISSUES_TRACE_TIME_LIMIT,
+                ISSUES_TRACE_MAX_EVENTS, 1);
         try {
             if (o.listen() != null) {
-                srv = MetricsServer.start(o.listen().socketAddress(), this::current);
-                LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
+                srv = MetricsServer.start(o.listen().socketAddress(), this::current, issuesPages(o));
+                LOG.info("serving /metrics and /issues{} on {}:{}", o.issues().token() == null ? " (read-only)" : "",
+                        o.listen().host(), srv.port());
             }
             if (o.push() != null) {
                 PushListener counting = new PushListener() {
@@ -78,6 +94,9 @@ public final class TailDaemon implements AutoCloseable {
             if (srv != null) {
                 srv.close();
             }
+            if (breadcrumbs != null) {
+                breadcrumbs.close();
+            }
             follow.close();
             throw e;
         }
@@ -85,6 +104,17 @@ public final class TailDaemon implements AutoCloseable {
         pusher = p;
         pushLoop = p == null ? null : new PushLoop(reader, p, this::current, clock, Waiter.monitor(), o.pushInterval());
         pushThread = p == null ? null : new Thread(pushLoop, "logtally-pusher");
+    }
+
+    /** The issues page next to {@code /metrics}: its handler on each of its paths. */
+    private Map<String, HttpHandler> issuesPages(Options o) {
+        IssuesHttp http = new IssuesHttp(this::errorGroups, errorControl(), breadcrumbs,
+                Optional.ofNullable(o.issues().token()), o.issues().remote(), o.errorLevels(), null);
+        Map<String, HttpHandler> pages = new LinkedHashMap<>();
+        for (String context : IssuesHttp.CONTEXTS) {
+            pages.put(context, http);
+        }
+        return pages;
     }
 
     /** Opens everything (state lock, checkpoint, files, server) and starts the threads. */
@@ -134,6 +164,27 @@ public final class TailDaemon implements AutoCloseable {
         return Snapshots.combine(published.get(), follow.self().live());
     }
 
+    /**
+     * The error groups of the last checkpoint (immutable views; from any thread, never blocks the reader).
+     * What the issues page lists.
+     */
+    public ErrorGroupsView errorGroups() {
+        return follow.errorGroups();
+    }
+
+    /**
+     * Changes a group's status: applied by the reader thread at a checkpoint it is asked for at once; the
+     * future completes when that checkpoint is on disk. No authentication here: a remote caller (the issues
+     * page) checks its token first.
+     */
+    public ErrorGroupControl errorControl() {
+        return change -> {
+            var done = follow.change(change);
+            reader.requestCheckpoint();
+            return done;
+        };
+    }
+
     /** The port {@code /metrics} is served on, or -1. */
     public int metricsPort() {
         return server == null ? -1 : server.port();
@@ -165,6 +216,9 @@ public final class TailDaemon implements AutoCloseable {
             }
             if (server != null) {
                 server.close();
+            }
+            if (breadcrumbs != null) {
+                breadcrumbs.close();
             }
             follow.close();
         }

@@ -1,5 +1,6 @@
 package dev.logtally.state;
 
+import dev.logtally.aggregate.ErrorGroupsState;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.source.FilePosition;
 import java.util.List;
@@ -23,12 +24,14 @@ import java.util.Objects;
  *                      silently restart every counter at zero, so {@link CheckpointResume} refuses it
  * @param positions     one per file being read
  * @param metrics       the aggregator's metrics and the checkpointed {@code logtally_*} counters
+ * @param groups        the error groups, their statuses and alert transitions of the same instant (empty in a
+ *                      format 1 file, which had none)
  */
 public record Checkpoint(int formatVersion, long savedAtMillis, String namespace, List<FilePosition> positions,
-                         MetricSnapshot metrics) {
+                         MetricSnapshot metrics, ErrorGroupsState groups) {
 
-    /** The format this version writes (and the newest it reads). */
-    public static final int FORMAT_VERSION = 1;
+    /** The format this version writes (and the newest it reads). 2 added the error groups. */
+    public static final int FORMAT_VERSION = 2;
 
     public Checkpoint {
         Objects.requireNonNull(namespace, "namespace");
@@ -39,11 +42,23 @@ public record Checkpoint(int formatVersion, long savedAtMillis, String namespace
             }
         }
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(groups, "groups");
     }
 
     /** A checkpoint in the current format. */
     public static Checkpoint of(long savedAtMillis, String namespace, List<FilePosition> positions,
                                 MetricSnapshot metrics) {
-        return new Checkpoint(FORMAT_VERSION, savedAtMillis, namespace, positions, metrics);
+        return new Checkpoint(FORMAT_VERSION, savedAtMillis, namespace, positions, metrics, ErrorGroupsState.EMPTY);
+    }
+
+    /** A checkpoint in the current format, with error groups. */
+    public static Checkpoint of(long savedAtMillis, String namespace, List<FilePosition> positions,
+                                MetricSnapshot metrics, ErrorGroupsState groups) {
+        return new Checkpoint(FORMAT_VERSION, savedAtMillis, namespace, positions, metrics, groups);
+    }
+
+    /** This checkpoint with other error groups (a status change applied while no tailer runs). */
+    public Checkpoint withGroups(ErrorGroupsState g) {
+        return new Checkpoint(FORMAT_VERSION, savedAtMillis, namespace, positions, metrics, g);
     }
 }

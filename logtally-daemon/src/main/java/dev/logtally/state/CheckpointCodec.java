@@ -1,5 +1,8 @@
 package dev.logtally.state;
 
+import dev.logtally.aggregate.AlertTransition;
+import dev.logtally.aggregate.ErrorGroupsState;
+import dev.logtally.aggregate.GroupStatus;
 import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.MetricType;
@@ -173,7 +176,67 @@ final class CheckpointCodec {
             }
             families.add(new Family(f.name(), f.type().text(), f.help(), f.labelNames(), bounds, series));
         }
-        return new Body(cp.savedAtMillis(), cp.namespace(), positions, families);
+        return new Body(cp.savedAtMillis(), cp.namespace(), positions, families, groupsJson(cp.groups()));
+    }
+
+    private static CheckpointJson.Groups groupsJson(ErrorGroupsState s) {
+        List<CheckpointJson.Group> groups = new ArrayList<>(s.groups().size());
+        for (ErrorGroupsState.Group g : s.groups()) {
+            GroupStatus st = g.status();
+            groups.add(new CheckpointJson.Group(g.fingerprint(), g.key(), g.errorType(), g.stackHash(), g.count(),
+                    g.firstSeen(), g.lastSeen(), g.firstRelease(), g.sampleMessage(), g.sampleStack(),
+                    g.sampleCorrelationId(), g.services(), g.methods(), g.releases(), g.hourEnd(), g.hours(),
+                    st.state().label(), st.inRelease(), st.afterRelease(), st.changedAtMillis(), g.regressed(),
+                    g.touched()));
+        }
+        List<CheckpointJson.Transition> transitions = new ArrayList<>();
+        for (AlertTransition t : s.transitions()) {
+            transitions.add(new CheckpointJson.Transition(t.id(), t.kind().alertName(), t.fingerprint(),
+                    t.startsAtMillis(), t.endsAtMillis(), t.release(), t.delivered()));
+        }
+        return new CheckpointJson.Groups(s.dropped(), s.nextTransitionId(), s.sequence(), groups, transitions,
+                new java.util.TreeMap<>(s.alertsSent()), new java.util.TreeMap<>(s.alertsFailed()));
+    }
+
+    private static ErrorGroupsState groups(CheckpointJson.Groups j) {
+        if (j == null) {
+            return ErrorGroupsState.EMPTY;
+        }
+        List<ErrorGroupsState.Group> groups = new ArrayList<>();
+        for (CheckpointJson.Group g : need(j.groups(), "errorGroups.groups")) {
+            String fp = need(g.fingerprint(), "fingerprint of a group");
+            String where = "group " + fp;
+            GroupStatus.State state = switch (need(g.status(), "status of " + where)) {
+                case "unresolved" -> GroupStatus.State.UNRESOLVED;
+                case "resolved" -> GroupStatus.State.RESOLVED;
+                case "ignored" -> GroupStatus.State.IGNORED;
+                default -> throw new IllegalArgumentException("unknown status " + g.status() + " of " + where);
+            };
+            List<Long> hours = need(g.hours(), "hours of " + where);
+            if (hours.size() % 2 != 0 || hours.contains(null)) {
+                throw new IllegalArgumentException("the hours of " + where + " are not hour, count pairs");
+            }
+            groups.add(new ErrorGroupsState.Group(fp, need(g.key(), "key of " + where),
+                    need(g.errorType(), "errorType of " + where), need(g.stackHash(), "stackHash of " + where),
+                    need(g.count(), "count of " + where), need(g.firstSeen(), "firstSeen of " + where),
+                    need(g.lastSeen(), "lastSeen of " + where), g.firstRelease(), g.sampleMessage(), g.sampleStack(),
+                    g.sampleCorrelationId(), need(g.services(), "services of " + where),
+                    need(g.methods(), "methods of " + where), need(g.releases(), "releases of " + where),
+                    need(g.hourEnd(), "hourEnd of " + where), hours,
+                    new GroupStatus(state, g.inRelease(), g.afterRelease(), need(g.statusChangedAt(), "statusChangedAt of " + where)),
+                    need(g.regressed(), "regressed of " + where), need(g.touched(), "touched of " + where)));
+        }
+        List<AlertTransition> transitions = new ArrayList<>();
+        for (CheckpointJson.Transition t : need(j.transitions(), "errorGroups.transitions")) {
+            transitions.add(new AlertTransition(need(t.id(), "id of a transition"),
+                    AlertTransition.Kind.ofAlertName(need(t.alertname(), "alertname of a transition")),
+                    need(t.fingerprint(), "fingerprint of a transition"), need(t.startsAt(), "startsAt of a transition"),
+                    t.release(), need(t.delivered(), "delivered of a transition"), need(t.endsAt(), "endsAt of a transition")));
+        }
+        return new ErrorGroupsState(groups, need(j.dropped(), "errorGroups.dropped"),
+                need(j.nextTransitionId(), "errorGroups.nextTransitionId"), need(j.sequence(), "errorGroups.sequence"),
+                transitions, need(j.alertsSent(), "errorGroups.alertsSent"),
+                need(j.alertsFailed(), "errorGroups.alertsFailed"));
     }
 
     private static void requireFinite(double v, MetricFamily f) {
@@ -201,7 +264,7 @@ final class CheckpointCodec {
             families.add(family(f));
         }
         return new Checkpoint(version, savedAt, need(b.namespace(), "namespace"), positions,
-                new MetricSnapshot(families));
+                new MetricSnapshot(families), groups(b.errorGroups()));
     }
 
     private static MetricFamily family(Family f) {

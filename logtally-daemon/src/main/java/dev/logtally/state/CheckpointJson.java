@@ -20,8 +20,35 @@ final class CheckpointJson {
     record Header(String format, Integer version, Long bodyBytes, String sha256) {
     }
 
-    @JsonPropertyOrder({"savedAtMillis", "namespace", "positions", "metrics"})
-    record Body(Long savedAtMillis, String namespace, List<Position> positions, List<Family> metrics) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"savedAtMillis", "namespace", "positions", "metrics", "errorGroups"})
+    record Body(Long savedAtMillis, String namespace, List<Position> positions, List<Family> metrics,
+                Groups errorGroups) {
+    }
+
+    /** The error groups (format 2). */
+    @JsonPropertyOrder({"dropped", "nextTransitionId", "sequence", "groups", "transitions", "alertsSent", "alertsFailed"})
+    record Groups(Long dropped, Long nextTransitionId, Long sequence, List<Group> groups,
+                  List<Transition> transitions, java.util.Map<String, Long> alertsSent,
+                  java.util.Map<String, Long> alertsFailed) {
+    }
+
+    /** One group; {@code hours} as flat {@code epochHour, count} pairs of the non-zero hours. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"fingerprint", "key", "errorType", "stackHash", "count", "firstSeen", "lastSeen",
+        "firstRelease", "sampleMessage", "sampleStack", "sampleCorrelationId", "services", "methods", "releases",
+        "hourEnd", "hours", "status", "inRelease", "afterRelease", "statusChangedAt", "regressed", "touched"})
+    record Group(String fingerprint, Long key, String errorType, String stackHash, Long count, Long firstSeen,
+                 Long lastSeen, String firstRelease, String sampleMessage, String sampleStack,
+                 String sampleCorrelationId, List<String> services, List<String> methods, List<String> releases,
+                 Long hourEnd, List<Long> hours, String status, String inRelease, String afterRelease,
+                 Long statusChangedAt, Boolean regressed, Long touched) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "alertname", "fingerprint", "startsAt", "endsAt", "release", "delivered"})
+    record Transition(Long id, String alertname, String fingerprint, Long startsAt, Long endsAt, String release,
+                      Boolean delivered) {
     }
 
     @JsonPropertyOrder({"stream", "path", "fileKey", "offset", "headLength", "headHash"})

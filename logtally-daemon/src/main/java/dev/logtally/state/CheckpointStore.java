@@ -169,8 +169,19 @@ public final class CheckpointStore implements AutoCloseable {
      * @throws IllegalArgumentException when {@code cp} holds a non-finite value (a bug: never written)
      */
     public void save(Checkpoint cp) {
-        byte[] bytes = CheckpointCodec.encode(cp);
-        Path tmp = dir.resolve(TEMP_NAME);
+        try {
+            writeAtomically(dir.resolve(TEMP_NAME), file, CheckpointCodec.encode(cp));
+        } catch (IOException e) {
+            throw new StateException("state file " + file + " cannot be written (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * The one atomic write of the state directory: {@code bytes} to {@code tmp}, forced, renamed over
+     * {@code target} ({@code ATOMIC_MOVE}), then the directory forced. After a crash {@code target} is either
+     * the old file or the new one; a failed write removes {@code tmp}.
+     */
+    static void writeAtomically(Path tmp, Path target, byte[] bytes) throws IOException {
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -180,15 +191,15 @@ public final class CheckpointStore implements AutoCloseable {
                 }
                 ch.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory();
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.getParent());
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
-                // the next open() removes it
+                // the next open() removes a checkpoint's temp file
             }
-            throw new StateException("state file " + file + " cannot be written (" + describe(e) + ")", e);
+            throw e;
         }
     }
 
@@ -211,7 +222,7 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     /** Makes the rename itself durable: without it a crash can bring back the old directory entry. */
-    private void forceDirectory() throws IOException {
+    private static void forceDirectory(Path dir) throws IOException {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         }
@@ -233,7 +244,7 @@ public final class CheckpointStore implements AutoCloseable {
     }
 
     private static StateException inUse(Path d, Path lockFile, String holder) {
-        return new StateException("state dir " + d + " is in use by another logtally" + holder + " (it holds "
+        return new StateException.InUse("state dir " + d + " is in use by another logtally" + holder + " (it holds "
                 + lockFile + "); stop it, or give this one another --state-dir");
     }
 

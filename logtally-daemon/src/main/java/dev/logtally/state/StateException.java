@@ -23,4 +23,13 @@ public class StateException extends UserFacingException {
     public StateException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The state directory is locked by another logtally (a running tailer). */
+    public static final class InUse extends StateException {
+        private static final long serialVersionUID = 1L;
+
+        public InUse(String message) {
+            super(message);
+        }
+    }
 }

@@ -58,17 +58,29 @@ class ErrorsTest {
         Errors.Result r = run(null, null);
         assertEquals(6, r.events());
         assertEquals(List.of(
-                new ErrorGroup("timeout", "h1", 3, Instant.parse("2026-11-20T08:00:01Z").toEpochMilli(),
+                new G("timeout", "h1", 3, Instant.parse("2026-11-20T08:00:01Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:00Z").toEpochMilli(), "third timeout", "r3", List.of("api"),
                         List.of("GET /a", "GET /b"), List.of("1.0", "1.1"), "1.0"),
-                new ErrorGroup("IllegalStateException", "", 1, Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(),
+                new G("IllegalStateException", "", 1, Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:02Z").toEpochMilli(), "from the stack", null, List.of(), List.of(),
                         List.of(), null),
-                new ErrorGroup("timeout", "h2", 1, Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(),
+                new G("timeout", "h2", 1, Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(),
                         Instant.parse("2026-11-20T09:00:01Z").toEpochMilli(), "other stack", "r4", List.of("api"),
                         List.of(), List.of("1.1"), "1.1"),
-                new ErrorGroup("unknown", "", 1, Event.NO_TIME, Event.NO_TIME, "no time, no type, no hash", null,
-                        List.of("worker"), List.of(), List.of(), null)), r.groups());
+                new G("unknown", "", 1, Event.NO_TIME, Event.NO_TIME, "no time, no type, no hash", null,
+                        List.of("worker"), List.of(), List.of(), null)), brief(r.groups()));
+    }
+
+    /** What this test checks of a group (its fields before the group view grew status, hours and stack). */
+    private record G(String errorType, String stackHash, long count, long firstSeen, long lastSeen, String sampleMessage,
+                     String sampleCorrelationId, List<String> services, List<String> methods, List<String> releases,
+                     String firstRelease) {
+    }
+
+    private static List<G> brief(List<dev.logtally.aggregate.ErrorGroupView> groups) {
+        return groups.stream().map(g -> new G(g.errorType(), g.stackHash(), g.count(), g.firstSeen(), g.lastSeen(),
+                g.sampleMessage(), g.sampleCorrelationId(), g.services(), g.methods(), g.releases(), g.firstRelease()))
+                .toList();
     }
 
     @Test

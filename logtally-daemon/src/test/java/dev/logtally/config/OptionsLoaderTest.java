@@ -37,12 +37,15 @@ class OptionsLoaderTest {
     void defaultsAreTheDocumentedOnes() {
         Options o = flags("paths", "/var/log/app/*.log");
         assertEquals("""
+                alertmanager.url = (none)
                 buckets = 0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10
                 checkpoint.interval = 1s
                 error.levels = ERROR
+                errors.max.groups = 1000
                 fields.correlation_id = correlation_id
                 fields.duration_ms = duration_ms
                 fields.error_type = error_type
+                fields.fingerprint = fingerprint
                 fields.level = level
                 fields.logger = logger_name
                 fields.message = message
@@ -54,6 +57,8 @@ class OptionsLoaderTest {
                 fields.thread = thread_name
                 fields.timestamp = @timestamp
                 gauges =\s
+                issues.remote = false
+                issues.token.file = (none: read-only)
                 labels.max.values = 100
                 line.max.bytes = 1MiB
                 listen = (none)
@@ -65,6 +70,22 @@ class OptionsLoaderTest {
                 rotated = (siblings starting with each file's stem)
                 start.position = beginning
                 state.dir = (none)""", o.describe());
+    }
+
+    @Test
+    void issuesTokenIsReadFromItsFileAndNeverShown() throws IOException {
+        Path token = tmp.resolve("issues.token");
+        Files.writeString(token, "t0ken-value\n");
+        Options o = flags("paths", "a.log", "issues.token.file", token.toString(), "issues.remote", "true");
+        assertEquals("t0ken-value", o.issues().token().reveal());
+        assertTrue(o.issues().remote());
+        assertTrue(o.describe().contains("issues.token.file = file " + token + " ****\n"), o.describe());
+        assertFalse(o.describe().contains("t0ken-value"));
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> flags("paths", "a.log", "issues.token.file", tmp.resolve("none").toString()));
+        assertEquals("issues.token.file", missing.key());
+        ConfigException remote = assertThrows(ConfigException.class, () -> flags("paths", "a.log", "issues.remote", "yes"));
+        assertEquals("issues.remote: 'yes' must be true or false", remote.getMessage());
     }
 
     @Test
@@ -136,7 +157,7 @@ class OptionsLoaderTest {
             "gauges|duration_ms|gauges: 'duration_ms' is already the field of fields.duration_ms",
             "fields.method|level|fields.method: 'level' is already the field of fields.level",
             "push.job|j|push.job: is set but push.url (--push) is not",
-            "fields.nope|x|fields.nope: unknown key (fields: [correlation_id, duration_ms, error_type, level, logger, message, method, release, service, stack_hash, stack_trace, thread, timestamp])",
+            "fields.nope|x|fields.nope: unknown key (fields: [correlation_id, duration_ms, error_type, fingerprint, level, logger, message, method, release, service, stack_hash, stack_trace, thread, timestamp])",
             "colour|red|colour: unknown key",
     })
     void impossibleValuesNameTheirKey(String key, String value, String message) {

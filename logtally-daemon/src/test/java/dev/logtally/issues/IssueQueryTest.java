@@ -3,18 +3,19 @@ package dev.logtally.issues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.logtally.aggregate.ErrorGroupView;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IssueQueryTest {
-    private static final List<Issue> ALL = List.of(
+    private static final List<ErrorGroupView> ALL = List.of(
             Issues.issue("a", "connection_timeout", 9, 100, 900, "pool did not answer", "proxy", "2.4.1"),
             Issues.issue("b", "db_write_failed", 12, 200, 800, "share not stored", "proxy", "2.4.2"),
             Issues.issue("c", "invalid_share", 3, 50, 950, "Stale JOB", "db", "2.4.1"));
 
     private static List<String> fingerprints(IssueQuery.Page p) {
-        return p.issues().stream().map(Issue::fingerprint).toList();
+        return p.issues().stream().map(ErrorGroupView::fingerprint).toList();
     }
 
     @Test
@@ -36,7 +37,7 @@ class IssueQueryTest {
 
     @Test
     void pagesOfFifty() {
-        List<Issue> many = new ArrayList<>();
+        List<ErrorGroupView> many = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             many.add(Issues.issue(String.format("f%03d", i), "t", i, i, i, "m", "s", "r"));
         }

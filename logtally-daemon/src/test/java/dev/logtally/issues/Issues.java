@@ -1,64 +1,60 @@
 package dev.logtally.issues;
 
+import dev.logtally.aggregate.ErrorGroupControl;
+import dev.logtally.aggregate.ErrorGroupIndex;
+import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.ErrorGroupsView;
+import dev.logtally.aggregate.GroupStatus;
+import dev.logtally.aggregate.HourlyCounts;
+import dev.logtally.aggregate.StatusChange;
+import dev.logtally.aggregate.StatusOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** Issues made up for tests, and an in-memory {@link IssueSource} that applies status changes. */
+/** Error groups made up for tests, and an in-memory store of them that applies status changes. */
 final class Issues {
     private Issues() {
     }
 
-    static Issue issue(String fp, String type, long count, long first, long last, String message, String service,
-                       String release) {
-        return new Issue(fp, type, "hash-" + fp, count, first, last, message, "cid-" + fp, List.of(),
-                List.of(service), List.of("mining.submit"), List.of(release), release, Status.UNRESOLVED, null, false,
-                false, List.of("java.lang.IllegalStateException: " + type), Hourly.NONE);
+    static ErrorGroupView issue(String fp, String type, long count, long first, long last, String message, String service,
+                                String release) {
+        return new ErrorGroupView(fp, type, "hash-" + fp, count, first, last, message, "cid-" + fp,
+                List.of("java.lang.IllegalStateException: " + type), List.of(service), List.of("mining.submit"),
+                List.of(release), release, HourlyCounts.empty(0), GroupStatus.UNRESOLVED, false, false);
     }
 
-    static Issue withStatus(Issue i, StatusChange c) {
-        return new Issue(i.fingerprint(), i.errorType(), i.stackHash(), i.count(), i.firstSeen(), i.lastSeen(),
-                i.sampleMessage(), i.sampleCorrelationId(), i.samples(), i.services(), i.methods(), i.releases(),
-                i.firstRelease(), c.status(), c.inRelease(), c.inNextRelease(), i.regressed(), i.stackLines(), i.hourly());
-    }
-
-    /** Holds issues in memory; {@link #changes} records every change applied. */
-    static final class Memory implements IssueSource {
-        final Map<String, Issue> issues = new LinkedHashMap<>();
+    /** Holds groups in memory; {@link #changes} records every change applied. */
+    static final class Memory implements ErrorGroupControl {
+        final Map<String, ErrorGroupView> groups = new LinkedHashMap<>();
         final List<StatusChange> changes = new ArrayList<>();
 
-        Memory(List<Issue> all) {
-            all.forEach(i -> issues.put(i.fingerprint(), i));
+        Memory(List<ErrorGroupView> all) {
+            all.forEach(i -> groups.put(i.fingerprint(), i));
+        }
+
+        synchronized ErrorGroupsView view() {
+            return ErrorGroupIndex.of(List.copyOf(groups.values()), 0);
         }
 
         @Override
-        public synchronized List<Issue> issues() {
-            return List.copyOf(issues.values());
-        }
-
-        @Override
-        public synchronized Optional<Issue> issue(String fingerprint) {
-            return Optional.ofNullable(issues.get(fingerprint));
-        }
-
-        @Override
-        public boolean writable() {
-            return true;
-        }
-
-        @Override
-        public synchronized Issue change(String fingerprint, StatusChange change) {
-            Issue i = issues.get(fingerprint);
+        public synchronized CompletableFuture<StatusOutcome> change(StatusChange c) {
+            ErrorGroupView i = groups.get(c.fingerprint());
             if (i == null) {
-                throw new NoSuchElementException(fingerprint);
+                return CompletableFuture.completedFuture(StatusOutcome.unknown(c.fingerprint()));
             }
-            changes.add(change);
-            Issue changed = withStatus(i, change);
-            issues.put(fingerprint, changed);
-            return changed;
+            changes.add(c);
+            GroupStatus s = switch (c.action()) {
+                case RESOLVE -> c.release() != null ? GroupStatus.resolvedIn(c.release(), 1) : GroupStatus.resolved(1);
+                case IGNORE -> GroupStatus.ignored(1);
+                case REOPEN -> GroupStatus.unresolved(1);
+            };
+            groups.put(c.fingerprint(), new ErrorGroupView(i.fingerprint(), i.errorType(), i.stackHash(), i.count(),
+                    i.firstSeen(), i.lastSeen(), i.sampleMessage(), i.sampleCorrelationId(), i.stackHead(), i.services(),
+                    i.methods(), i.releases(), i.firstRelease(), i.hourly(), s, i.isNew(), i.regressed()));
+            return CompletableFuture.completedFuture(StatusOutcome.applied(c.fingerprint(), s));
         }
     }
 }

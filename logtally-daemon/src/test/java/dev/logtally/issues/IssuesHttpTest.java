@@ -3,6 +3,8 @@ package dev.logtally.issues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.aggregate.GroupStatus;
+import dev.logtally.aggregate.StatusChange;
 import dev.logtally.archive.LogFile;
 import dev.logtally.config.HostPort;
 import dev.logtally.config.Options;
@@ -19,10 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,18 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTTP side over a real server on a loopback port: routes, answers, the token and the loopback rule. */
 class IssuesHttpTest {
     private static final String TOKEN = "s3cret-token";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
-    private Issues.Memory source;
+    private Issues.Memory groups;
     private Breadcrumbs crumbs;
     private IssuesServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws IOException {
-        source = new Issues.Memory(List.of(
+        groups = new Issues.Memory(List.of(
                 Issues.issue("a1", "connection_timeout", 9, 100, 900, "pool did not answer", "proxy", "2.4.1"),
                 Issues.issue("b2", "db_write_failed", 12, 200, 800, "<b>share</b> not stored", "proxy", "2.4.2")));
         Path gz = dir.resolve("app.2026-11-24.0.log.gz");
@@ -67,7 +65,7 @@ class IssuesHttpTest {
             server.close();
         }
         server = IssuesServer.start(HostPort.parse("--serve", "127.0.0.1:0"),
-                new IssuesHttp(source, crumbs, token, false, Set.of("ERROR"), CLOCK, null));
+                new IssuesHttp(groups::view, groups, crumbs, token, false, Set.of("ERROR"), null));
     }
 
     private static String line(String time, String level, String cid, String message) {
@@ -133,13 +131,13 @@ class IssuesHttpTest {
         assertEquals(403, post("a1", body, "Bearer wrong", "application/json").statusCode());
         assertEquals(403, post("a1", body, TOKEN, "application/json").statusCode());
         assertEquals(415, post("a1", body, "Bearer " + TOKEN, "text/plain").statusCode());
-        assertEquals(List.of(), source.changes);
-        assertEquals(Status.UNRESOLVED, source.issue("a1").orElseThrow().status());
+        assertEquals(List.of(), groups.changes);
+        assertEquals(GroupStatus.UNRESOLVED, groups.view().group("a1").orElseThrow().status());
 
         HttpResponse<String> ok = post("a1", body, "Bearer " + TOKEN, "application/json");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("\"status\":\"resolved\",\"resolved_in\":\"2.4.2\""), ok.body());
-        assertEquals(List.of(new StatusChange(Status.RESOLVED, "2.4.2", false)), source.changes);
+        assertEquals(List.of(StatusChange.resolve("a1").inRelease("2.4.2")), groups.changes);
         assertEquals(404, post("zz", body, "Bearer " + TOKEN, "application/json").statusCode());
         assertEquals(400, post("a1", "{\"status\":\"gone\"}", "Bearer " + TOKEN, "application/json").statusCode());
         assertEquals(405, get("/api/issues/a1/status").statusCode());
@@ -151,7 +149,7 @@ class IssuesHttpTest {
         HttpResponse<String> r = post("a1", "{\"status\":\"ignored\"}", "Bearer " + TOKEN, "application/json");
         assertEquals(403, r.statusCode());
         assertEquals("{\"error\":\"read-only: no issues.token.file is configured\"}\n", r.body());
-        assertEquals(List.of(), source.changes);
+        assertEquals(List.of(), groups.changes);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ParserOptionsTest {
     void defaultsAreTheContractsNamesAndTheTailersFields() {
         ParserOptions o = ParserOptions.defaults();
         String[] expected = {"@timestamp", "level", "message", "logger_name", "thread_name", "correlation_id",
-            "service", "release", "error_type", "stack_trace", "stack_hash", "method", "duration_ms"};
+            "service", "release", "error_type", "stack_trace", "stack_hash", "method", "duration_ms", "fingerprint"};
         LogField[] fields = LogField.values();
         assertEquals(expected.length, fields.length);
         for (int i = 0; i < fields.length; i++) {
@@ -34,7 +34,7 @@ class ParserOptionsTest {
             keys.append(f.key()).append(' ');
         }
         assertEquals("timestamp level message logger thread correlation_id service release error_type stack_trace "
-                + "stack_hash method duration_ms ", keys.toString());
+                + "stack_hash method duration_ms fingerprint ", keys.toString());
     }
 
     @Test

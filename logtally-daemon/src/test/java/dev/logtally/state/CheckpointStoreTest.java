@@ -43,6 +43,17 @@ class CheckpointStoreTest {
         }
     }
 
+    @Test
+    void aFormat1CheckpointStillReadsWithNoErrorGroups() throws IOException {
+        byte[] v1;
+        try (var in = CheckpointStoreTest.class.getResourceAsStream("/state/golden-checkpoint-v1.json")) {
+            v1 = in.readAllBytes();
+        }
+        try (CheckpointStore store = CheckpointStore.open(withFile(v1))) {
+            assertEquals(Fixtures.goldenV1(), store.load().orElseThrow());
+        }
+    }
+
     private static String corrupt(Path file, String why) {
         return "state file " + file + " is corrupt (" + why + "); move it away to start over, which resets all counters";
     }
@@ -174,7 +185,7 @@ class CheckpointStoreTest {
             SelfMetrics self = new SelfMetrics("t", Clock.systemUTC());
             Aggregator agg = new Aggregator(AggregatorOptions.defaults("app").withGauges(List.of("a", "b")), self);
             agg.apply(new Event(Event.NO_TIME, "ERROR", null, null, null, null, "GET", Double.NaN,
-                    new double[] {Double.NaN, 4}, null, null, null, null, null));
+                    new double[] {Double.NaN, 4}, null, null, null, null, null, null));
             store.save(Checkpoint.of(3, "app", List.of(), Snapshots.combine(agg.snapshot(), self.checkpointed())));
             String text = Files.readString(store.file());
             assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
@@ -233,10 +244,10 @@ class CheckpointStoreTest {
 
     @Test
     void aCheckpointFromANewerVersionIsRefused() throws IOException {
-        String text = new String(golden(), StandardCharsets.UTF_8).replace("\"version\":1,", "\"version\":2,");
+        String text = new String(golden(), StandardCharsets.UTF_8).replace("\"version\":2,", "\"version\":3,");
         Path dir = withFile(text.getBytes(StandardCharsets.UTF_8));
-        assertEquals("state file " + dir.resolve("checkpoint.json") + " was written by a newer logtally (format 2;"
-                + " this one reads up to 1); run that version, or move the file away to start over, which resets all"
+        assertEquals("state file " + dir.resolve("checkpoint.json") + " was written by a newer logtally (format 3;"
+                + " this one reads up to 2); run that version, or move the file away to start over, which resets all"
                 + " counters", loadFails(dir).getMessage());
     }
 

@@ -1,5 +1,8 @@
 package dev.logtally.state;
 
+import dev.logtally.aggregate.AlertTransition;
+import dev.logtally.aggregate.ErrorGroupsState;
+import dev.logtally.aggregate.GroupStatus;
 import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.MetricType;
@@ -40,6 +43,30 @@ final class Fixtures {
                         List.of(), null, List.of(Series.gauge(List.of(), -1.7976931348623157e308))),
                 new MetricFamily("logtally_lines_total", MetricType.COUNTER, "Complete lines read from followed files"
                         + " (skipped lines included).", List.of(), null, List.of(Series.counter(List.of(), 123456789012.0)))));
-        return Checkpoint.of(1_764_000_000_123L, "loka_stratum", positions, metrics);
+        return Checkpoint.of(1_764_000_000_123L, "loka_stratum", positions, metrics, groups());
+    }
+
+    /** The golden checkpoint as format 1 wrote it: no error groups. */
+    static Checkpoint goldenV1() {
+        Checkpoint g = golden();
+        return new Checkpoint(1, g.savedAtMillis(), g.namespace(), g.positions(), g.metrics(), ErrorGroupsState.EMPTY);
+    }
+
+    /** Two groups (one resolved in a release, one from a fingerprint field with log text that needs escaping). */
+    static ErrorGroupsState groups() {
+        return new ErrorGroupsState(List.of(
+                new ErrorGroupsState.Group("0f3c2a9e8d7b6a51", 0x0f3c2a9e8d7b6a51L, "connection_timeout", "3dde25fd", 42,
+                        1_763_990_000_000L, 1_764_000_000_000L, "2.4.0", "pool \"eu-1\" did not answer {{ .Labels }}",
+                        "java.net.SocketTimeoutException: Read timed out\n\tat a.B.c(B.java:1)\n",
+                        "a56f7570fa42cebec53d3c4bb3b93303", List.of("loka-stratum"), List.of("mining.submit"),
+                        List.of("2.4.0", "2.4.1"), 490_000L, List.of(489_997L, 40L, 490_000L, 2L),
+                        GroupStatus.resolvedIn("2.4.1", 1_763_999_000_000L), false, 17),
+                new ErrorGroupsState.Group("checkout-db-down", -7L, "unknown", "", 1, Long.MIN_VALUE, Long.MIN_VALUE,
+                        null, null, null, null, List.of(), List.of(), List.of(), -1, List.of(),
+                        GroupStatus.UNRESOLVED, false, 18)),
+                3, 7, 18,
+                List.of(new AlertTransition(6, AlertTransition.Kind.NEW, "checkout-db-down", 1_764_000_000_100L, null,
+                        true, 1_764_003_600_100L)),
+                java.util.Map.of("NewErrorGroup", 5L, "ErrorGroupRegressed", 1L), java.util.Map.of("NewErrorGroup", 2L));
     }
 }
