@@ -71,8 +71,20 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves a PNG of the page as shown. */
+    /** Saves a PNG of the whole page: the window is made as tall as the page first, then set back. */
     void screenshot(Path png) {
+        Dimension before = driver.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        size(before.getWidth(), Math.min(4000, ((Number) height).intValue() + 140));
+        try {
+            viewport(png);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    private void viewport(Path png) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {
             Files.createDirectories(png.getParent());
