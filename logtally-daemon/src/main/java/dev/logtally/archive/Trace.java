@@ -55,8 +55,9 @@ public final class Trace {
     }
 
     /**
-     * As {@link #run(String, List, Progress)}, keeping at most the {@code maxEvents} earliest events (each
-     * file keeps at most that many while reading, so memory stays bounded whatever the ID matches).
+     * As {@link #run(String, List, Progress)}, keeping at most {@code maxEvents} events: each file keeps its
+     * first {@code maxEvents} while reading (a log is written in time order, so they are its earliest), so
+     * memory stays bounded whatever the ID matches, and of those the earliest {@code maxEvents} are kept.
      */
     public Result run(String id, List<LogFile> files, Progress progress, int maxEvents) {
         ByteNeedle needle = ByteNeedle.forId(id);

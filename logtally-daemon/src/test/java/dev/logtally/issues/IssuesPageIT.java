@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -88,16 +89,14 @@ class IssuesPageIT {
                 assertEquals(403, post(base, fp, "{\"status\":\"ignored\"}", "Bearer not-" + TOKEN));
                 assertEquals("unresolved", apiStatus(base, fp));
                 d.findElement(By.id("ignore")).click();
-                Poll.until(WAIT, "the page reports the refusal",
-                        () -> d.findElement(By.id("status-message")).getText().startsWith("403: "));
+                Poll.until(WAIT, "the page reports the refusal", () -> textOf(d, "status-message").startsWith("403: "));
                 assertEquals("unresolved", apiStatus(base, fp));
                 assertEquals("unresolved", d.findElement(By.id("fact-status")).getText());
 
                 // With the token: resolved.
                 d.findElement(By.id("token")).sendKeys(TOKEN);
                 d.findElement(By.id("resolve")).click();
-                Poll.until(WAIT, "the page shows the issue resolved",
-                        () -> d.findElements(By.id("fact-status")).stream().anyMatch(e -> e.getText().equals("resolved")));
+                Poll.until(WAIT, "the page shows the issue resolved", () -> "resolved".equals(textOf(d, "fact-status")));
                 assertEquals("resolved", apiStatus(base, fp));
 
                 // It survives a restart of the tailer.
@@ -140,12 +139,31 @@ class IssuesPageIT {
             assertEquals(403, post(base, fp, "{\"status\":\"resolved\"}", "Bearer " + TOKEN));
             assertEquals("unresolved", apiStatus(base, fp));
 
+            // Readable on a phone: at 390 px the pages fit the width (the tables become cards).
+            browser.size(390, 844);
+            for (String page : List.of("/issues", "/issues/" + fp)) {
+                d.get(base + page);
+                assertEquals(Boolean.TRUE, ((JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), page);
+            }
+            browser.size(1280, 900);
+
             d.get(base + "/issues?error_type=xss_probe");
             assertEquals(List.of("xss_probe 1"), rowsShown(d));
             d.findElement(By.cssSelector("a.type")).click();
             assertEquals(XSS, d.findElement(By.id("issue-message")).getText());
             assertTrue(d.findElements(By.cssSelector("#main img, #main script")).isEmpty());
             assertEquals("undefined", ((JavascriptExecutor) d).executeScript("return typeof window.__xss"));
+        }
+    }
+
+    /** The text of element {@code id}, or "" while it is missing or the page is being reloaded. */
+    private static String textOf(WebDriver d, String id) {
+        try {
+            List<WebElement> found = d.findElements(By.id(id));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (StaleElementReferenceException e) {
+            return "";
         }
     }
 
