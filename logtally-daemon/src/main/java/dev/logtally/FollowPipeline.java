@@ -83,7 +83,8 @@ public final class FollowPipeline implements FollowStep, Closeable {
     public static FollowPipeline open(Options options, Clock clock) {
         CheckpointStore store = CheckpointStore.open(options.stateDir());
         try {
-            ErrorGroups groups = ErrorGroups.live(options.metrics().errorLevels(), options.errorGroups(), clock);
+            ErrorGroups groups = ErrorGroups.live(options.metrics().errorLevels(), options.errorGroups(), clock,
+                    options.alerts() != null);
             Pipeline pipeline = Pipeline.create(options, clock, Pipeline.EventTap.NONE, new GroupFeed(groups, options));
             SelfMetrics self = pipeline.self();
             FollowerOptions fo = Pipeline.followerOptions(options, clock);

@@ -35,6 +35,7 @@ public final class ErrorGroups {
     private final ErrorLevel levels;
     private final int maxGroups;
     private final boolean live;
+    private final boolean alerting;
     private final long quietMillis;
     private final Clock clock;
     private final GroupTable table = new GroupTable();
@@ -46,22 +47,32 @@ public final class ErrorGroups {
     private long sequence;
     private long newestEventMillis = Event.NO_TIME;
 
-    private ErrorGroups(List<String> levels, int maxGroups, boolean live, long quietMillis, Clock clock) {
+    private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock) {
         this.levels = new ErrorLevel(levels);
         this.maxGroups = maxGroups;
         this.live = live;
+        this.alerting = alerting;
         this.quietMillis = quietMillis;
         this.clock = clock;
     }
 
     /** The tailer's groups: bounded, with status and alert transitions. */
     public static ErrorGroups live(List<String> errorLevels, ErrorGroupOptions options, Clock clock) {
-        return new ErrorGroups(errorLevels, options.maxGroups(), true, options.quiet().toMillis(), clock);
+        return live(errorLevels, options, clock, true);
+    }
+
+    /**
+     * The tailer's groups; with {@code alerting} false (no {@code alertmanager.url}) no transition is recorded.
+     * At most {@code errors.max.groups} transitions wait at once; past that a transition is not recorded and
+     * counted in {@code logtally_alerts_failed_total}.
+     */
+    public static ErrorGroups live(List<String> errorLevels, ErrorGroupOptions options, Clock clock, boolean alerting) {
+        return new ErrorGroups(errorLevels, options.maxGroups(), true, alerting, options.quiet().toMillis(), clock);
     }
 
     /** One archive file's groups: unbounded, no transitions. */
     public static ErrorGroups archive(List<String> errorLevels) {
-        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, 1, Clock.systemUTC());
+        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC());
     }
 
     /** True when {@code e} is an error event (its level is one of {@code error.levels}). */
@@ -122,6 +133,13 @@ public final class ErrorGroups {
     }
 
     private void record(AlertTransition.Kind kind, GroupTally g, String release) {
+        if (!alerting) {
+            return;
+        }
+        if (transitions.size() >= maxGroups) {
+            alertsFailed.merge(kind.alertName(), 1L, Long::sum);
+            return;
+        }
         long now = clock.millis();
         transitions.add(new AlertTransition(nextTransitionId++, kind, g.fingerprint, now, release, false, now + quietMillis));
     }

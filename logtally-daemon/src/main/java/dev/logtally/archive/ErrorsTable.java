@@ -1,36 +1,47 @@
 package dev.logtally.archive;
 
 import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.export.ErrorGroupAlert;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code errors}' terminal rendering: an aligned table, most events first, one row per group — count,
- * error type, stack hash, first and last seen (UTC, to the second), the release it first appeared in and
- * all its releases, the services and methods affected — and under each row a sample message with the
- * {@code logtally trace} command for a sample correlation ID. A summary line ends it.
+ * {@code errors}' terminal rendering, at most {@value #WIDTH} columns wide (longer values are cut with
+ * {@code …}): one row per group, most events first — count, error type, fingerprint (what
+ * {@code errors resolve|ignore|reopen} takes), last seen (UTC), releases (first release first) and services —
+ * and under each row its details: first seen, stack hash and methods; the sample message; the first lines of
+ * the sample's stack trace; and a {@code logtally trace ID PATH...} command that runs as printed (the PATHs
+ * {@code errors} was given, quoted for the shell). A summary line ends it.
  *
  * <pre>{@code
- * out.print(ErrorsTable.render(result, 10));
- * // COUNT  ERROR TYPE     STACK HASH  FIRST SEEN (UTC)     ...
- * //    61  invalid_share  5f00f15b    2026-11-24 13:25:03  ...
- * //         "share from rig-28.worker2 rejected"  →  logtally trace 398c62119d7ea7c4f00da6e6b54dbcf4
+ * out.print(ErrorsTable.render(result, 10, List.of("samples/logs")));
+ * // COUNT  ERROR TYPE     FINGERPRINT       LAST SEEN (UTC)      RELEASES  SERVICES
+ * //    61  invalid_share  4c0f8e3a9b1d2c77  2026-11-24 13:40:00  2.4.1     loka-stratum
+ * //        first seen 2026-11-24 13:25:03 · stack 5f00f15b · methods mining.submit
+ * //        "share from rig-28.worker2 rejected"
+ * //        dev.logtally.samples.InvalidShareException: ntime out of range for job 400a497a
+ * //            at dev.logtally.samples.SimulatedPool.submit(SimulatedPool.java:37)
+ * //        → logtally trace 398c62119d7ea7c4f00da6e6b54dbcf4 samples/logs
  * }</pre>
  */
 public final class ErrorsTable {
-    /** Widest a list column (services, methods, releases) or a sample message grows before it is cut. */
-    static final int MAX_LIST = 40;
-    static final int MAX_MESSAGE = 100;
-    private static final String[] HEADER = {"COUNT", "ERROR TYPE", "STACK HASH", "FIRST SEEN (UTC)", "LAST SEEN (UTC)",
-        "FIRST RELEASE", "RELEASES", "SERVICES", "METHODS"};
+    /** The widest line printed. */
+    public static final int WIDTH = 100;
+    /** Stack-trace lines shown under a group. */
+    static final int STACK_LINES = 3;
+    private static final String[] HEADER = {"COUNT", "ERROR TYPE", "FINGERPRINT", "LAST SEEN (UTC)", "RELEASES",
+        "SERVICES"};
+    /** Widest each column grows before it is cut (COUNT and LAST SEEN never are). */
+    private static final int[] MAX = {12, 20, 16, 19, 16, 14};
+    private static final String INDENT = "       ";
 
     private ErrorsTable() {
     }
 
-    /** The table of the first {@code top} groups (all when {@code top} is 0 or more than there are). */
-    public static String render(Errors.Result result, int top) {
+    /** The table of the first {@code top} groups (all when 0); {@code paths} go into the trace commands. */
+    public static String render(Errors.Result result, int top, List<String> paths) {
         List<ErrorGroupView> shown = shown(result.groups(), top);
-        StringBuilder out = new StringBuilder(256 + shown.size() * 256);
+        StringBuilder out = new StringBuilder(256 + shown.size() * 512);
         if (!shown.isEmpty()) {
             List<String[]> rows = new ArrayList<>(shown.size() + 1);
             rows.add(HEADER);
@@ -46,7 +57,7 @@ public final class ErrorsTable {
             for (int i = 0; i < rows.size(); i++) {
                 appendRow(out, rows.get(i), width);
                 if (i > 0) {
-                    appendSample(out, shown.get(i - 1), width[0] + 2);
+                    appendDetails(out, shown.get(i - 1), paths);
                 }
             }
             out.append('\n');
@@ -59,49 +70,71 @@ public final class ErrorsTable {
     }
 
     private static String[] row(ErrorGroupView g) {
-        return new String[] {
+        String[] cells = {
             Long.toString(g.count()),
             Text.oneLine(g.errorType()),
-            g.stackHash().isEmpty() ? "-" : Text.oneLine(g.stackHash()),
-            Times.brief(g.firstSeen()),
+            g.fingerprint(),
             Times.brief(g.lastSeen()),
-            g.firstRelease() == null ? "-" : Text.oneLine(g.firstRelease()),
-            list(g.releases()),
-            list(g.services()),
-            list(g.methods()),
+            releases(g),
+            g.services().isEmpty() ? "-" : Text.oneLine(String.join(", ", g.services())),
         };
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = Text.cut(cells[c], MAX[c]);
+        }
+        return cells;
     }
 
-    private static String list(List<String> values) {
-        return values.isEmpty() ? "-" : Text.cut(Text.oneLine(String.join(", ", values)), MAX_LIST);
+    /** The releases, the first one first: {@code 2.4.1, 2.4.0, 2.4.2} when it first appeared in 2.4.1. */
+    private static String releases(ErrorGroupView g) {
+        if (g.releases().isEmpty()) {
+            return "-";
+        }
+        List<String> r = new ArrayList<>(g.releases());
+        if (g.firstRelease() != null && r.remove(g.firstRelease())) {
+            r.add(0, g.firstRelease());
+        }
+        return Text.oneLine(String.join(", ", r));
     }
 
     private static void appendRow(StringBuilder out, String[] cells, int[] width) {
-        StringBuilder line = new StringBuilder(128);
-        line.append(Text.padLeft(cells[0], width[0]));
+        StringBuilder line = new StringBuilder(WIDTH);
+        line.append(Text.padLeft(cells[0], Math.max(5, width[0])));
         for (int c = 1; c < cells.length; c++) {
             line.append("  ").append(Text.pad(cells[c], width[c]));
         }
+        appendLine(out, line.toString());
+    }
+
+    private static void appendDetails(StringBuilder out, ErrorGroupView g, List<String> paths) {
+        StringBuilder d = new StringBuilder(INDENT).append("first seen ").append(Times.brief(g.firstSeen()));
+        if (!g.stackHash().isEmpty()) {
+            d.append(" · stack ").append(Text.oneLine(g.stackHash()));
+        }
+        if (!g.methods().isEmpty()) {
+            d.append(" · methods ").append(Text.oneLine(String.join(", ", g.methods())));
+        }
+        appendLine(out, d.toString());
+        if (g.sampleMessage() != null && !g.sampleMessage().isEmpty()) {
+            appendLine(out, INDENT + '"' + Text.oneLine(g.sampleMessage()) + '"');
+        }
+        List<String> stack = g.stackHead();
+        for (int i = 0; i < Math.min(STACK_LINES, stack.size()); i++) {
+            appendLine(out, INDENT + Text.oneLine(stack.get(i)));
+        }
+        if (g.sampleCorrelationId() != null) {
+            // Never cut: a cut command would not run as printed.
+            out.append(INDENT).append("→ ").append(ErrorGroupAlert.traceCommand(Text.oneLine(g.sampleCorrelationId()),
+                    paths)).append('\n');
+        }
+    }
+
+    /** One line, trailing spaces removed, cut to {@link #WIDTH} columns. */
+    private static void appendLine(StringBuilder out, String line) {
         int end = line.length();
         while (end > 0 && line.charAt(end - 1) == ' ') {
             end--;
         }
-        out.append(line, 0, end).append('\n');
-    }
-
-    private static void appendSample(StringBuilder out, ErrorGroupView g, int indent) {
-        boolean message = g.sampleMessage() != null && !g.sampleMessage().isEmpty();
-        if (!message && g.sampleCorrelationId() == null) {
-            return;
-        }
-        out.append(" ".repeat(indent));
-        if (message) {
-            out.append('"').append(Text.cut(Text.oneLine(g.sampleMessage()), MAX_MESSAGE)).append('"');
-        }
-        if (g.sampleCorrelationId() != null) {
-            out.append(message ? "  →  " : "→  ").append("logtally trace ").append(Text.oneLine(g.sampleCorrelationId()));
-        }
-        out.append('\n');
+        out.append(Text.cut(line.substring(0, end), WIDTH)).append('\n');
     }
 
     private static String summary(Errors.Result result, int shown) {

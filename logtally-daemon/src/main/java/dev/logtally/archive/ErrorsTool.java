@@ -46,7 +46,7 @@ public final class ErrorsTool {
         try (Progress progress = ArchiveRun.progress(r.progress(), err, "errors")) {
             result = new Errors(r.options(), r.threads(), since, until).run(files, progress);
         }
-        out.print(r.json() ? ErrorsJson.render(result, r.top()) : ErrorsTable.render(result, r.top()));
+        out.print(r.json() ? ErrorsJson.render(result, r.top()) : ErrorsTable.render(result, r.top(), r.paths()));
         out.flush();
         return ArchiveRun.finish(result.problems(), err);
     }

@@ -17,6 +17,9 @@ import java.util.List;
  * }</pre>
  */
 public final class TraceTool {
+    /** Exit code when no event has the ID: a runtime failure (1), told in one line. */
+    public static final int NOTHING_FOUND = 1;
+
     private TraceTool() {
     }
 
@@ -45,6 +48,8 @@ public final class TraceTool {
         if (result.events().isEmpty()) {
             err.println("logtally: no event with correlation_id '" + r.id() + "' in " + files.size()
                     + (files.size() == 1 ? " file (" : " files (") + result.lines() + " lines)");
+            ArchiveRun.finish(result.problems(), err);
+            return NOTHING_FOUND;
         }
         return ArchiveRun.finish(result.problems(), err);
     }

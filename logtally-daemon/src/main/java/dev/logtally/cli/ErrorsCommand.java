@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
  * }</pre>
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
-        description = "Sentry-style error groups from logs and archives.")
+        description = "Sentry-style error groups from logs and archives.",
+        subcommands = {ErrorStatusCommand.Resolve.class, ErrorStatusCommand.Ignore.class, ErrorStatusCommand.Reopen.class})
 final class ErrorsCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log file, directory or glob.")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log file, directory or glob.")
     List<String> paths;
 
     @Option(names = "--since", paramLabel = "TIME", description = "Only events at or after TIME: ISO-8601 (2026-11-24T13:00:00Z) or a duration back from now (2h).")
@@ -57,6 +58,10 @@ final class ErrorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (paths == null || paths.isEmpty()) {
+            throw new dev.logtally.config.ConfigException("PATH", "at least one log file, directory or glob is required"
+                    + " (or: errors resolve|ignore|reopen FINGERPRINT --state-dir DIR)");
+        }
         Options options = OptionsLoader.load(config, Map.of(), System.getenv());
         ErrorsTool.Request request = new ErrorsTool.Request(paths, options, since, until, top, json,
                 scan.threads(), scan.progress);

@@ -30,16 +30,21 @@ final class CaTrust {
     }
 
     static SSLSocketFactory socketFactory(Path pemFile) {
+        return socketFactory(pemFile, KEY);
+    }
+
+    /** As {@link #socketFactory(Path)}, errors naming configuration key {@code key} ({@code alertmanager.tls.ca.file}). */
+    static SSLSocketFactory socketFactory(Path pemFile, String key) {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(pemFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new ConfigException(KEY, "cannot read " + pemFile + ": " + ConfigException.reason(e));
+            throw new ConfigException(key, "cannot read " + pemFile + ": " + ConfigException.reason(e));
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(KEY, pemFile + " is not a PEM certificate file: " + firstLine(e.getMessage()));
+            throw new ConfigException(key, pemFile + " is not a PEM certificate file: " + firstLine(e.getMessage()));
         }
         if (certificates.isEmpty()) {
-            throw new ConfigException(KEY, pemFile + " holds no certificate");
+            throw new ConfigException(key, pemFile + " holds no certificate");
         }
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -54,7 +59,7 @@ final class CaTrust {
             context.init(null, tmf.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigException(KEY, "cannot use the certificates of " + pemFile + ": " + firstLine(e.getMessage()));
+            throw new ConfigException(key, "cannot use the certificates of " + pemFile + ": " + firstLine(e.getMessage()));
         }
     }
 

@@ -5,12 +5,10 @@ import dev.logtally.config.ConfigException;
 import io.prometheus.client.exporter.PushGateway;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +79,7 @@ public final class Pusher implements AutoCloseable {
         }
         this.groupingKey = Map.of("instance", options.instance());
         this.tls = options.caFile() == null ? null : CaTrust.socketFactory(options.caFile());
-        this.authorization = authorization(options.auth());
+        this.authorization = AuthHeader.of(options.auth(), secrets);
         this.failures = new FailureText(options.url().toString(), secrets);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "logtally-push");
@@ -159,22 +157,6 @@ public final class Pusher implements AutoCloseable {
         }
         listener.failed(failure);
         return failure;
-    }
-
-    private String authorization(PushAuth auth) {
-        if (auth instanceof PushAuth.Basic basic) {
-            String password = basic.password().reveal();
-            String encoded = Base64.getEncoder().encodeToString(
-                    (basic.username() + ":" + password).getBytes(StandardCharsets.UTF_8));
-            secrets.add(password);
-            secrets.add(encoded);
-            return "Basic " + encoded;
-        }
-        if (auth instanceof PushAuth.Bearer bearer) {
-            secrets.add(bearer.token().reveal());
-            return "Bearer " + bearer.token().reveal();
-        }
-        return null;
     }
 
     /** The options this pusher was built with (secrets masked in their {@code toString}). */

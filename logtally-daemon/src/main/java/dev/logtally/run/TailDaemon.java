@@ -57,13 +57,21 @@ public final class TailDaemon implements AutoCloseable {
     private final PushLoop pushLoop;
     private final Thread pushThread;
     private final Breadcrumbs breadcrumbs;
+    private volatile AlertLoop alertLoop;
+    private Thread alertThread;
     private boolean closed;
 
     private TailDaemon(Options o, Clock clock) {
         follow = FollowPipeline.open(o, clock);
         published = new AtomicReference<>(follow.restored());
         SelfMetrics self = follow.self();
-        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(), published::set);
+        reader = new ReaderLoop(follow, clock, Waiter.monitor(), o.pollInterval(), o.checkpointInterval(), s -> {
+            published.set(s);
+            AlertLoop a = alertLoop;
+            if (a != null) {
+                a.wake();
+            }
+        });
         readerThread = new Thread(reader, "logtally-reader");
         MetricsServer srv = null;
         Pusher p = null;
@@ -74,6 +82,10 @@ public final class TailDaemon implements AutoCloseable {
                 srv = MetricsServer.start(o.listen().socketAddress(), this::current, issuesPages(o));
                 LOG.info("serving /metrics and /issues{} on {}:{}", o.issues().token() == null ? " (read-only)" : "",
                         o.listen().host(), srv.port());
+            }
+            if (o.alerts() != null) {
+                alertLoop = new AlertLoop(follow, reader, o.alerts(), clock, Waiter.monitor());
+                alertThread = new Thread(alertLoop, "logtally-alerts");
             }
             if (o.push() != null) {
                 PushListener counting = new PushListener() {
@@ -122,6 +134,9 @@ public final class TailDaemon implements AutoCloseable {
         requireTailOptions(o);
         TailDaemon d = new TailDaemon(o, clock);
         d.readerThread.start();
+        if (d.alertThread != null) {
+            d.alertThread.start();
+        }
         if (d.pushThread != null) {
             d.pushThread.start();
         }
@@ -154,7 +169,7 @@ public final class TailDaemon implements AutoCloseable {
         if (o.stateDir() == null) {
             throw new ConfigException("state.dir", "a state directory for the checkpoint is required (--state-dir DIR)");
         }
-        if (o.push() == null && o.listen() == null) {
+        if (o.push() == null && o.listen() == null && o.alerts() == null) {
             throw new ConfigException("push.url", "nothing would see the metrics: give --push URL --job NAME, --listen HOST:PORT, or both");
         }
     }
@@ -201,6 +216,10 @@ public final class TailDaemon implements AutoCloseable {
             if (pushLoop != null) {
                 pushLoop.stop();
                 join(pushThread);
+            }
+            if (alertLoop != null) {
+                alertLoop.stop();
+                join(alertThread);
             }
             reader.stop();
             join(readerThread);

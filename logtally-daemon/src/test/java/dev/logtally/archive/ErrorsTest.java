@@ -95,17 +95,22 @@ class ErrorsTest {
     }
 
     @Test
-    void theTableIsAlignedWithASampleToTraceUnderEachRow() {
+    void theTableFitsOneHundredColumnsWithDetailsAStackHeadAndATraceCommandThatRunsAsPrinted() {
         assertEquals("""
-                COUNT  ERROR TYPE             STACK HASH  FIRST SEEN (UTC)     LAST SEEN (UTC)      FIRST RELEASE  RELEASES  SERVICES  METHODS
-                    3  timeout                h1          2026-11-20 08:00:01  2026-11-20 09:00:00  1.0            1.0, 1.1  api       GET /a, GET /b
-                       "third timeout"  →  logtally trace r3
-                    1  IllegalStateException  -           2026-11-20 09:00:02  2026-11-20 09:00:02  -              -         -         -
+                COUNT  ERROR TYPE            FINGERPRINT       LAST SEEN (UTC)      RELEASES  SERVICES
+                    3  timeout               ff5f0e25f0336993  2026-11-20 09:00:00  1.0, 1.1  api
+                       first seen 2026-11-20 08:00:01 · stack h1 · methods GET /a, GET /b
+                       "third timeout"
+                       → logtally trace r3 '/var/log/my app'
+                    1  IllegalStateExcepti…  1d4c0f106669d699  2026-11-20 09:00:02  -         -
+                       first seen 2026-11-20 09:00:02
                        "from the stack"
+                       java.lang.IllegalStateException: boom
+                           at a.B(B.java:1)
 
                 6 error events in 4 groups; the top 2 shown.
-                """, ErrorsTable.render(run(null, null), 2));
-        assertEquals("No error events.\n", ErrorsTable.render(run("2026-11-21T00:00:00Z", null), 0));
+                """, ErrorsTable.render(run(null, null), 2, List.of("/var/log/my app")));
+        assertEquals("No error events.\n", ErrorsTable.render(run("2026-11-21T00:00:00Z", null), 0, List.of("logs")));
     }
 
     @Test

@@ -78,7 +78,7 @@ class SampleLogsGoldenTest {
                         Fixtures.options(), null, null, 0, json, threads, false), run.out, run.err, Fixtures.LATER);
                 assertEquals(0, run.code, run.err());
                 assertEquals("", run.err());
-                Fixtures.golden(json ? "errors-samples.jsonl" : "errors-samples.txt", run.out());
+                Fixtures.golden(json ? "errors-samples.jsonl" : "errors-samples.txt", relative(run.out()));
             }
         }
     }
@@ -90,6 +90,35 @@ class SampleLogsGoldenTest {
         run.code = ErrorsTool.run(new ErrorsTool.Request(List.of(Fixtures.sampleDir().toString()), Fixtures.options(),
                 "95m", "2026-11-24T13:26:00Z", 3, false, 2, false), run.out, run.err, Fixtures.LATER);
         assertEquals(0, run.code, run.err());
-        Fixtures.golden("errors-samples-minute-top3.txt", run.out());
+        Fixtures.golden("errors-samples-minute-top3.txt", relative(run.out()));
+    }
+
+    /** The trace commands name the PATH as given (here absolute): the golden files hold it relative to the repository. */
+    private static String relative(String out) {
+        return out.replace(" " + Fixtures.sampleDir() + "\n", " samples/logs\n");
+    }
+
+    @Test
+    void theErrorsTableFitsOneHundredColumnsAndItsTraceCommandRunsAsPrinted() {
+        Fixtures.Run run = new Fixtures.Run();
+        run.code = ErrorsTool.run(new ErrorsTool.Request(List.of(Fixtures.sampleDir().toString()), Fixtures.options(),
+                null, null, 0, false, 1, false), run.out, run.err, Fixtures.LATER);
+        String traceLine = null;
+        for (String line : run.out().split("\n")) {
+            if (line.startsWith("       → ")) {
+                traceLine = traceLine == null ? line : traceLine;
+            } else {
+                org.junit.jupiter.api.Assertions.assertTrue(line.length() <= ErrorsTable.WIDTH, line);
+            }
+        }
+        // Run the printed command through the CLI, word by word as a shell would split it.
+        String[] words = traceLine.substring("       → logtally ".length()).split(" ");
+        Fixtures.Run trace = new Fixtures.Run();
+        trace.code = TraceTool.run(new TraceTool.Request(words[1], List.of(words).subList(2, words.length),
+                Fixtures.options(), false, 1, false), trace.out, trace.err);
+        assertEquals(0, trace.code, trace.err());
+        assertEquals("trace", words[0]);
+        // The group's sample message is among the events of its sample correlation ID.
+        org.junit.jupiter.api.Assertions.assertTrue(trace.out().contains("share from rig-24.worker1 rejected"), trace.out());
     }
 }

@@ -78,12 +78,12 @@ class TraceTest {
     }
 
     @Test
-    void nothingFoundIsSaidOnStderrAndIsNoFailure() {
+    void nothingFoundIsOneLineOnStderrAndExitsNonZero() {
         Path p = Fixtures.write(tmp.resolve("app.log"), ev("2026-11-20T08:00:01Z", "req-1", "m"));
         Fixtures.Run run = new Fixtures.Run();
         run.code = TraceTool.run(new TraceTool.Request("req-2", List.of(p.toString()), Fixtures.options(), false, 1, false),
                 run.out, run.err);
-        assertEquals(0, run.code);
+        assertEquals(1, run.code);
         assertEquals("", run.out());
         assertEquals("logtally: no event with correlation_id 'req-2' in 1 file (1 lines)\n", run.err());
     }

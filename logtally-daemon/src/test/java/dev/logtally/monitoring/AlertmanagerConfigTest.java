@@ -37,6 +37,10 @@ class AlertmanagerConfigTest {
     void otherAlertsGoToTheWebhookAndTheTeam() {
         assertEquals("webhook,team-email", route("alertname=HighErrorRate", "severity=warning", "service=loka-stratum"));
         assertEquals("webhook,team-email", route("alertname=SomethingElse"));
+        // logtally tail's error-group alerts: their own webhook route (one notification per fingerprint), then email.
+        assertEquals("webhook,team-email", route("alertname=NewErrorGroup", "severity=warning", "service=loka-stratum",
+                "fingerprint=0f3c2a9e8d7b6a51"));
+        assertEquals("webhook,oncall-critical", route("alertname=ErrorGroupRegressed", "severity=critical"));
     }
 
     @Test

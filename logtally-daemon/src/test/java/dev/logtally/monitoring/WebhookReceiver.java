@@ -28,6 +28,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -48,6 +49,11 @@ final class WebhookReceiver implements AutoCloseable {
     /** Where Alertmanager should POST. */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts";
+    }
+
+    /** When each notification arrived (epoch ms, the order of {@link #notifications()}); a few may lag it by one. */
+    List<Long> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     /** Every notification so far, in arrival order. */
@@ -74,6 +80,7 @@ final class WebhookReceiver implements AutoCloseable {
                 ex.sendResponseHeaders(405, -1);
                 return;
             }
+            arrivals.add(System.currentTimeMillis());
             notifications.add(JSON.readTree(body));
             ex.sendResponseHeaders(200, -1);
         }

@@ -84,7 +84,11 @@ public final class RealProgram implements AutoCloseable {
 
     /** Starts {@code prometheus-alertmanager} with {@code configFile}, alone (no cluster). */
     public static RealProgram alertmanager(Path tmp, Path configFile) {
-        int port = freePort();
+        return alertmanager(tmp, configFile, freePort());
+    }
+
+    /** As {@link #alertmanager(Path, Path)}, on {@code port}: to bring a stopped one back where its clients send. */
+    public static RealProgram alertmanager(Path tmp, Path configFile, int port) {
         return start("prometheus-alertmanager", "prometheus-alertmanager", tmp, port, answers("/-/ready"), List.of(
                 "--config.file=" + configFile,
                 "--storage.path=" + tmp.resolve("am-data"),
