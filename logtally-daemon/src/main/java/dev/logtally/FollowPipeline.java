@@ -61,6 +61,7 @@ public final class FollowPipeline implements FollowStep, Closeable {
     private final Queue<PendingChange> changes = new ConcurrentLinkedQueue<>();
     private final Queue<Consumer<ErrorGroups>> reports = new ConcurrentLinkedQueue<>();
     private volatile ErrorGroupIndex published;
+    private long publishedVersion;
     private volatile List<dev.logtally.aggregate.AlertTransition> publishedTransitions;
 
     private FollowPipeline(Pipeline pipeline, Follower follower, CheckpointStore store, String namespace, Clock clock,
@@ -172,7 +173,10 @@ public final class FollowPipeline implements FollowStep, Closeable {
             throw e;
         }
         pipeline.self().setCheckpointTime(now);
-        published = groups.index();
+        if (groups.version() != publishedVersion) {
+            published = groups.index();
+            publishedVersion = groups.version();
+        }
         publishedTransitions = groups.transitions();
         for (int i = 0; i < applied.size(); i++) {
             applied.get(i).done().complete(outcomes.get(i));

@@ -46,6 +46,8 @@ public final class ErrorGroups {
     private long nextTransitionId = 1;
     private long sequence;
     private long newestEventMillis = Event.NO_TIME;
+    /** Changes with every change of what {@link #views()} shows. */
+    private long version;
 
     private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock) {
         this.levels = new ErrorLevel(levels);
@@ -104,6 +106,7 @@ public final class ErrorGroups {
         }
         g.add(e, method, file, offset);
         g.touched = ++sequence;
+        version++;
         long t = e.timestampMillis();
         if (t != Event.NO_TIME && t > newestEventMillis) {
             newestEventMillis = t;
@@ -198,6 +201,7 @@ public final class ErrorGroups {
         if (c.action() != StatusChange.Action.REOPEN) {
             g.regressed = false;
         }
+        version++;
         return StatusOutcome.applied(g.fingerprint, g.status);
     }
 
@@ -234,6 +238,11 @@ public final class ErrorGroups {
     /** The resolved alert of transition {@code id} was sent: forget it. */
     public void finished(long id) {
         transitions.removeIf(t -> t.id() == id);
+    }
+
+    /** A number that changes whenever the groups change (to rebuild views only then). */
+    public long version() {
+        return version;
     }
 
     /** Groups held. */
@@ -311,8 +320,10 @@ public final class ErrorGroups {
                     }
                 }
             }
+            // Only the head of the sample's stack is ever shown: only it is kept, so a checkpoint stays small.
+            String stackHead = g.sampleStack == null ? null : String.join("\n", GroupTally.stackHead(g.sampleStack));
             groups.add(new ErrorGroupsState.Group(g.fingerprint, g.key, g.errorType, g.stackHash, g.count, g.first.time(),
-                    g.last.time(), g.firstRelease, g.sampleMessage, g.sampleStack, g.sampleCorrelationId, g.services,
+                    g.last.time(), g.firstRelease, g.sampleMessage, stackHead, g.sampleCorrelationId, g.services,
                     g.methods, g.releases, g.newestHour, hours, g.status, g.regressed, g.touched));
         }
         return new ErrorGroupsState(groups, dropped, nextTransitionId, sequence, transitions, alertsSent, alertsFailed);

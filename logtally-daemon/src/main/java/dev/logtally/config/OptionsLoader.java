@@ -148,12 +148,9 @@ public final class OptionsLoader {
                 .withResend(v.duration("alertmanager.resend.interval", "1m"))
                 .withSeverity(v.getOr("alertmanager.severity", "warning"))
                 .withAuth(auth(v, env, "alertmanager"));
-        String ca = v.get("alertmanager.tls.ca.file");
+        Path ca = caFile(v, "alertmanager");
         if (ca != null) {
-            if (!Files.isReadable(Path.of(ca))) {
-                throw new ConfigException("alertmanager.tls.ca.file", "cannot read " + ca);
-            }
-            a = a.withCaFile(Path.of(ca));
+            a = a.withCaFile(ca);
         }
         String listen = v.get("listen");
         return a.withLinks(listen == null ? null : "http://" + HostPort.parse("listen", listen), tracePaths(v.list("paths")));
@@ -200,14 +197,23 @@ public final class OptionsLoader {
         PushOptions push = PushOptions.of(url, job, v.getOr("push.instance", hostName()))
                 .withTimeout(v.duration("push.timeout", "5s"))
                 .withAuth(auth(v, env, "push"));
-        String ca = v.get("push.tls.ca.file");
+        Path ca = caFile(v, "push");
         if (ca != null) {
-            if (!Files.isReadable(Path.of(ca))) {
-                throw new ConfigException("push.tls.ca.file", "cannot read " + ca);
-            }
-            push = push.withCaFile(Path.of(ca));
+            push = push.withCaFile(ca);
         }
         return push;
+    }
+
+    /** {@code <prefix>.tls.ca.file}, checked readable, or null: one rule for the push and the alerts. */
+    private static Path caFile(Values v, String prefix) {
+        String ca = v.get(prefix + ".tls.ca.file");
+        if (ca == null) {
+            return null;
+        }
+        if (!Files.isReadable(Path.of(ca))) {
+            throw new ConfigException(prefix + ".tls.ca.file", "cannot read " + ca);
+        }
+        return Path.of(ca);
     }
 
     /** Basic or bearer authentication of {@code prefix} ({@code push}, {@code alertmanager}): one rule for both. */

@@ -2,7 +2,6 @@ package dev.logtally.export;
 
 import dev.logtally.config.ConfigException;
 import dev.logtally.config.Durations;
-import dev.logtally.config.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,12 +110,7 @@ public record AlertOptions(List<URI> urls, Duration timeout, Duration resend, Pu
         out.put("alertmanager.timeout", Durations.format(timeout));
         out.put("alertmanager.resend.interval", Durations.format(resend));
         out.put("alertmanager.severity", severity);
-        if (auth instanceof PushAuth.Basic basic) {
-            out.put("alertmanager.username", basic.username());
-            out.put("alertmanager.password", Secret.MASK + " (from " + basic.password().source() + ")");
-        } else if (auth instanceof PushAuth.Bearer bearer) {
-            out.put("alertmanager.bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
-        }
+        PushAuth.describe(auth, "alertmanager", out);
         if (caFile != null) {
             out.put("alertmanager.tls.ca.file", caFile.toString());
         }

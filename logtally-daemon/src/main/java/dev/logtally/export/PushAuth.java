@@ -15,6 +15,17 @@ import java.util.Objects;
  * }</pre>
  */
 public sealed interface PushAuth {
+
+    /** Adds {@code <prefix>.username} and the masked secret with where it came from to {@code out}. */
+    static void describe(PushAuth auth, String prefix, java.util.Map<String, String> out) {
+        if (auth instanceof Basic basic) {
+            out.put(prefix + ".username", basic.username());
+            out.put(prefix + ".password", Secret.MASK + " (from " + basic.password().source() + ")");
+        } else if (auth instanceof Bearer bearer) {
+            out.put(prefix + ".bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
+        }
+    }
+
     /** No authentication. */
     PushAuth NONE = new None();
 

@@ -95,12 +95,7 @@ public record PushOptions(URI url, String job, String instance, Duration timeout
         out.put("push.job", job);
         out.put("push.instance", instance);
         out.put("push.timeout", dev.logtally.config.Durations.format(timeout));
-        if (auth instanceof PushAuth.Basic basic) {
-            out.put("push.username", basic.username());
-            out.put("push.password", Secret.MASK + " (from " + basic.password().source() + ")");
-        } else if (auth instanceof PushAuth.Bearer bearer) {
-            out.put("push.bearer", Secret.MASK + " (from " + bearer.token().source() + ")");
-        }
+        PushAuth.describe(auth, "push", out);
         if (caFile != null) {
             out.put("push.tls.ca.file", caFile.toString());
         }
