@@ -41,25 +41,42 @@ public final class Trace {
      * @param problems one line per unreadable or damaged file
      * @param lines    lines read
      * @param parsed   lines that held the needle and were parsed
+     * @param found    events of the ID found, also those left out past a limit
      */
-    public record Result(List<TracedEvent> events, List<String> problems, long lines, long parsed) {
+    public record Result(List<TracedEvent> events, List<String> problems, long lines, long parsed, long found) {
+        /** True when more events were found than {@link #events()} holds. */
+        public boolean truncated() {
+            return found > events.size();
+        }
     }
 
     public Result run(String id, List<LogFile> files, Progress progress) {
+        return run(id, files, progress, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(String, List, Progress)}, keeping at most {@code maxEvents} events: each file keeps its
+     * first {@code maxEvents} while reading (a log is written in time order, so they are its earliest), so
+     * memory stays bounded whatever the ID matches, and of those the earliest {@code maxEvents} are kept.
+     */
+    public Result run(String id, List<LogFile> files, Progress progress, int maxEvents) {
         ByteNeedle needle = ByteNeedle.forId(id);
         ArchiveScan.Scan<Found> scan = new ArchiveScan(threads, lineMaxBytes, progress)
-                .run(files, (f, i) -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), i));
+                .run(files, (f, i) -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), i, maxEvents));
         List<TracedEvent> events = new ArrayList<>();
         long parsed = 0;
+        long matched = 0;
         for (Found found : scan.results()) {
             events.addAll(found.events);
             parsed += found.parsed;
+            matched += found.matched;
         }
         events.sort(TracedEvent.IN_TIME_ORDER);
-        return new Result(events, scan.problems(), scan.lines(), parsed);
+        List<TracedEvent> kept = events.size() > maxEvents ? new ArrayList<>(events.subList(0, maxEvents)) : events;
+        return new Result(kept, scan.problems(), scan.lines(), parsed, matched);
     }
 
-    private record Found(List<TracedEvent> events, long parsed) {
+    private record Found(List<TracedEvent> events, long parsed, long matched) {
     }
 
     /** Finds the ID's events in one file. */
@@ -69,15 +86,18 @@ public final class Trace {
         private final LineParser parser;
         private final String file;
         private final int fileIndex;
+        private final int maxEvents;
         private final List<TracedEvent> found = new ArrayList<>();
         private long parsed;
+        private long matched;
 
-        TraceJob(String id, ByteNeedle needle, LineParser parser, String file, int fileIndex) {
+        TraceJob(String id, ByteNeedle needle, LineParser parser, String file, int fileIndex, int maxEvents) {
             this.id = id;
             this.needle = needle;
             this.parser = parser;
             this.file = file;
             this.fileIndex = fileIndex;
+            this.maxEvents = maxEvents;
         }
 
         @Override
@@ -89,7 +109,10 @@ public final class Trace {
             parsed++;
             Event e = parser.parse(line, ParseErrorSink.IGNORE);
             if (e != null && id.equals(e.correlationId())) {
-                found.add(new TracedEvent(e, file, line.offset(), fileIndex));
+                matched++;
+                if (found.size() < maxEvents) {
+                    found.add(new TracedEvent(e, file, line.offset(), fileIndex));
+                }
             }
         }
 
@@ -100,7 +123,7 @@ public final class Trace {
 
         @Override
         public Found finish(ArchiveReader.Result result) {
-            return new Found(found, parsed);
+            return new Found(found, parsed, matched);
         }
     }
 }

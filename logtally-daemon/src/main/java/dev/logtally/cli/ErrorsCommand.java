@@ -2,7 +2,9 @@ package dev.logtally.cli;
 
 import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.ErrorsTool;
+import dev.logtally.config.HostPort;
 import dev.logtally.config.Options;
+import dev.logtally.issues.IssuesServe;
 import dev.logtally.config.OptionsLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * logtally errors samples/logs --top 5
  * logtally errors /var/log/app --since 2h --json
+ * logtally errors /var/log/app --serve 127.0.0.1:9465     # the issues page over the archives, read-only
  * }</pre>
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
@@ -43,21 +46,39 @@ final class ErrorsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per group and line.")
     boolean json;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, error.levels).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, error.levels, issues.remote).")
     Path config;
+
+    @Option(names = "--serve", paramLabel = "HOST:PORT",
+            description = "Serve the groups as the issues page (read-only) on HOST:PORT, e.g. 127.0.0.1:9465, until stopped.")
+    String serve;
 
     @Mixin
     ScanOptions scan;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (paths == null || paths.isEmpty()) {
             throw new dev.logtally.config.ConfigException("PATH", "at least one log file, directory or glob is required"
                     + " (or: errors resolve|ignore|reopen FINGERPRINT --state-dir DIR)");
         }
         Options options = OptionsLoader.load(config, Map.of(), System.getenv());
-        return ErrorsTool.run(new ErrorsTool.Request(paths, options, since, until, top, json,
-                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err,
-                Clock.systemUTC());
+        ErrorsTool.Request request = new ErrorsTool.Request(paths, options, since, until, top, json,
+                scan.threads(), scan.progress);
+        if (serve != null) {
+            return serve(request, HostPort.parse("--serve", serve));
+        }
+        return ErrorsTool.run(request, ArchiveRun.stdout(), System.err, Clock.systemUTC());
+    }
+
+    private static int serve(ErrorsTool.Request request, HostPort at) throws InterruptedException {
+        IssuesServe.Running running = IssuesServe.start(request, at, System.err, Clock.systemUTC());
+        System.out.printf("logtally: %d issues from %d files on http://%s:%d/issues (read-only); Ctrl-C stops%n",
+                running.issues(), running.files(), at.host().indexOf(':') >= 0 ? "[" + at.host() + "]" : at.host(),
+                running.server().port());
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "logtally-issues-stop"));
+        new java.util.concurrent.CountDownLatch(1).await();
+        return 0;
     }
 }

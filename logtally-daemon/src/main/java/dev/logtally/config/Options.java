@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  * @param remoteWrite        where and how to remote-write ({@code remote_write.*}), or null when not
  * @param errorGroups        how the tailer keeps error groups ({@code errors.max.groups}, {@code alertmanager.quiet})
  * @param alerts             where the error-group alerts go ({@code alertmanager.*}), or null when not alerting
+ * @param issues             the issues page ({@code issues.token.file}, {@code issues.remote})
  */
 public record Options(
         List<String> paths,
@@ -60,7 +61,8 @@ public record Options(
         ParserOptions fields,
         RemoteWriteOptions remoteWrite,
         ErrorGroupOptions errorGroups,
-        AlertOptions alerts) {
+        AlertOptions alerts,
+        IssuesOptions issues) {
 
     public Options {
         paths = List.copyOf(paths);
@@ -131,6 +133,8 @@ public record Options(
             alerts.describe().forEach((k, v) -> lines.add(k + " = " + v));
             lines.add("alertmanager.quiet = " + Durations.format(errorGroups.quiet()));
         }
+        lines.add("issues.token.file = " + (issues.token() == null ? "(none: read-only)" : issues.token().source() + " " + issues.token()));
+        lines.add("issues.remote = " + issues.remote());
         lines.sort(null);
         return String.join("\n", lines);
     }

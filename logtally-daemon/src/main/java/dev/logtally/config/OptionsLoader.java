@@ -52,7 +52,8 @@ public final class OptionsLoader {
             "errors.max.groups", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
             "alertmanager.quiet", "alertmanager.severity", "alertmanager.username", "alertmanager.password.file",
             "alertmanager.password.env", "alertmanager.bearer.file", "alertmanager.bearer.env",
-            "alertmanager.tls.ca.file");
+            "alertmanager.tls.ca.file",
+            "issues.token.file", "issues.remote");
 
     /** The logical fields ({@code fields.<key>}) by key. */
     private static final Map<String, LogField> FIELDS = new HashMap<>();
@@ -134,7 +135,8 @@ public final class OptionsLoader {
                 remoteWrite(v, env, push, pushInterval),
                 new ErrorGroupOptions(v.integer("errors.max.groups", ErrorGroupOptions.DEFAULT_MAX_GROUPS),
                         v.duration("alertmanager.quiet", "1h")),
-                alerts(v, env));
+                alerts(v, env),
+                issues(v));
     }
 
     /** {@code remote_write.*}: null without {@code remote_write.url}; instance and interval default to the push's. */
@@ -202,6 +204,16 @@ public final class OptionsLoader {
             }
         }
         return out;
+    }
+
+    private static IssuesOptions issues(Values v) {
+        String file = v.get("issues.token.file");
+        String remote = v.getOr("issues.remote", "false");
+        if (!remote.equals("true") && !remote.equals("false")) {
+            throw new ConfigException("issues.remote", "'" + remote + "' must be true or false");
+        }
+        return new IssuesOptions(file == null ? null : Secret.fromFile(Path.of(file), "issues.token.file"),
+                remote.equals("true"));
     }
 
     private static PushOptions push(Values v, Map<String, String> env) {

@@ -1,6 +1,7 @@
 package dev.logtally.export;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.ConfigException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class MetricsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
     private static final int THREADS = 2;
+    /** With more pages than {@code /metrics} (the issues page), so that slow pages never hold up a scrape. */
+    private static final int THREADS_WITH_PAGES = 4;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -52,15 +56,22 @@ public final class MetricsServer implements AutoCloseable {
      * @throws ConfigException (key {@code listen}) when the address cannot be bound, e.g. the port is taken
      */
     public static MetricsServer start(InetSocketAddress address, Supplier<MetricSnapshot> snapshots) {
-        return start(address, snapshots, () -> null);
+        return start(address, snapshots, () -> null, Map.of());
+    }
+
+    /** As {@link #start(InetSocketAddress, Supplier, Supplier, Map)} without pages. */
+    public static MetricsServer start(InetSocketAddress address, Supplier<MetricSnapshot> snapshots,
+                                      Supplier<String> unhealthy) {
+        return start(address, snapshots, unhealthy, Map.of());
     }
 
     /**
      * As {@link #start(InetSocketAddress, Supplier)}, with {@code GET /-/healthy} answering 503 and the
-     * reason while {@code unhealthy} gives one (null: healthy, 200).
+     * reason while {@code unhealthy} gives one (null: healthy, 200), and also serving {@code pages}: handlers
+     * by context path (e.g. the issues page's {@code /issues}, {@code /api/}, {@code /assets/}).
      */
     public static MetricsServer start(InetSocketAddress address, Supplier<MetricSnapshot> snapshots,
-                                      Supplier<String> unhealthy) {
+                                      Supplier<String> unhealthy, Map<String, HttpHandler> pages) {
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(unhealthy, "unhealthy");
         HttpServer server;
@@ -71,13 +82,14 @@ public final class MetricsServer implements AutoCloseable {
                     + ": " + e.getMessage());
         }
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(pages.isEmpty() ? THREADS : THREADS_WITH_PAGES, r -> {
             Thread t = new Thread(r, "logtally-metrics-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         MetricsServer metrics = new MetricsServer(server, executor, snapshots, unhealthy);
         server.createContext("/", metrics::handle);
+        pages.forEach(server::createContext);
         server.setExecutor(executor);
         server.start();
         return metrics;

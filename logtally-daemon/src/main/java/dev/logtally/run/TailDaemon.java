@@ -1,5 +1,6 @@
 package dev.logtally.run;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.logtally.FollowPipeline;
 import dev.logtally.Version;
 import dev.logtally.aggregate.ErrorGroupControl;
@@ -24,6 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.logtally.issues.Breadcrumbs;
+import dev.logtally.issues.IssuesHttp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,6 +53,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TailDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TailDaemon.class);
+    /** Longest the trace of an issue's sample reads (the issues page). */
+    private static final Duration ISSUES_TRACE_TIME_LIMIT = Duration.ofSeconds(10);
+    /** Events the trace of an issue's sample keeps. */
+    private static final int ISSUES_TRACE_MAX_EVENTS = 1000;
 
     private final FollowPipeline follow;
     private final ReaderLoop reader;
@@ -57,6 +67,7 @@ public final class TailDaemon implements AutoCloseable {
     private final List<Sender<?>> senders = new ArrayList<>();
     private final List<PushLoop<?>> loops = new ArrayList<>();
     private final List<Thread> sendThreads = new ArrayList<>();
+    private final Breadcrumbs breadcrumbs;
     private volatile AlertLoop alertLoop;
     private Thread alertThread;
     private boolean closed;
@@ -75,10 +86,13 @@ public final class TailDaemon implements AutoCloseable {
         readerThread = new Thread(reader, "logtally-reader");
         MetricsServer srv = null;
         Pusher p = null;
+        breadcrumbs = o.listen() == null ? null : new Breadcrumbs(o, Breadcrumbs.followedBy(o), ISSUES_TRACE_TIME_LIMIT,
+                ISSUES_TRACE_MAX_EVENTS, 1);
         try {
             if (o.listen() != null) {
-                srv = MetricsServer.start(o.listen().socketAddress(), this::current, reader::unhealthy);
-                LOG.info("serving /metrics on {}:{}", o.listen().host(), srv.port());
+                srv = MetricsServer.start(o.listen().socketAddress(), this::current, reader::unhealthy, issuesPages(o));
+                LOG.info("serving /metrics and /issues{} on {}:{}", o.issues().token() == null ? " (read-only)" : "",
+                        o.listen().host(), srv.port());
             }
             if (o.alerts() != null) {
                 alertLoop = new AlertLoop(follow, reader, o.alerts(), clock, Waiter.monitor());
@@ -115,6 +129,9 @@ public final class TailDaemon implements AutoCloseable {
             if (srv != null) {
                 srv.close();
             }
+            if (breadcrumbs != null) {
+                breadcrumbs.close();
+            }
             follow.close();
             throw e;
         }
@@ -131,6 +148,17 @@ public final class TailDaemon implements AutoCloseable {
     /** Values of the reader thread's last checkpoint, stamped with that checkpoint's time. */
     private TimedSnapshot stamped(MetricSnapshot s) {
         return new TimedSnapshot(Instant.ofEpochMilli(follow.checkpointMillis()), s);
+    }
+
+    /** The issues page next to {@code /metrics}: its handler on each of its paths. */
+    private Map<String, HttpHandler> issuesPages(Options o) {
+        IssuesHttp http = new IssuesHttp(this::errorGroups, errorControl(), breadcrumbs,
+                Optional.ofNullable(o.issues().token()), o.issues().remote(), o.errorLevels(), null);
+        Map<String, HttpHandler> pages = new LinkedHashMap<>();
+        for (String context : IssuesHttp.CONTEXTS) {
+            pages.put(context, http);
+        }
+        return pages;
     }
 
     /** Opens everything (state lock, checkpoint, files, server) and starts the threads. */
@@ -247,6 +275,9 @@ public final class TailDaemon implements AutoCloseable {
             senders.forEach(Sender::close);
             if (server != null) {
                 server.close();
+            }
+            if (breadcrumbs != null) {
+                breadcrumbs.close();
             }
             follow.close();
         }

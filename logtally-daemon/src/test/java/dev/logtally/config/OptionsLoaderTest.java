@@ -57,6 +57,8 @@ class OptionsLoaderTest {
                 fields.thread = thread_name
                 fields.timestamp = @timestamp
                 gauges =\s
+                issues.remote = false
+                issues.token.file = (none: read-only)
                 labels.max.values = 100
                 line.max.bytes = 1MiB
                 listen = (none)
@@ -69,6 +71,22 @@ class OptionsLoaderTest {
                 rotated = (siblings starting with each file's stem)
                 start.position = beginning
                 state.dir = (none)""", o.describe());
+    }
+
+    @Test
+    void issuesTokenIsReadFromItsFileAndNeverShown() throws IOException {
+        Path token = tmp.resolve("issues.token");
+        Files.writeString(token, "t0ken-value\n");
+        Options o = flags("paths", "a.log", "issues.token.file", token.toString(), "issues.remote", "true");
+        assertEquals("t0ken-value", o.issues().token().reveal());
+        assertTrue(o.issues().remote());
+        assertTrue(o.describe().contains("issues.token.file = file " + token + " ****\n"), o.describe());
+        assertFalse(o.describe().contains("t0ken-value"));
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> flags("paths", "a.log", "issues.token.file", tmp.resolve("none").toString()));
+        assertEquals("issues.token.file", missing.key());
+        ConfigException remote = assertThrows(ConfigException.class, () -> flags("paths", "a.log", "issues.remote", "yes"));
+        assertEquals("issues.remote: 'yes' must be true or false", remote.getMessage());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.logtally.issues;
+
+import dev.logtally.aggregate.ErrorGroupIndex;
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.Errors;
+import dev.logtally.archive.ErrorsTool;
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.Progress;
+import dev.logtally.archive.TimeArg;
+import dev.logtally.config.HostPort;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code logtally errors PATH... --serve HOST:PORT}: the error groups of the archives (with
+ * {@code --since}/{@code --until}) served as the issues page, read-only, with the breadcrumbs of a sample
+ * traced over the same files. The caller keeps it open until it is told to stop.
+ *
+ * <pre>{@code
+ * try (IssuesServe.Running r = IssuesServe.start(request, HostPort.parse("--serve", "127.0.0.1:9465"), System.err, Clock.systemUTC())) {
+ *     waitForCtrlC();
+ * }
+ * }</pre>
+ */
+public final class IssuesServe {
+    /** Longest a sample's trace reads. */
+    public static final Duration TRACE_TIME_LIMIT = Duration.ofSeconds(10);
+    /** Events a trace keeps. */
+    public static final int TRACE_MAX_EVENTS = 1000;
+
+    private IssuesServe() {
+    }
+
+    /** The server and what it holds, closed together. */
+    public record Running(IssuesServer server, Breadcrumbs breadcrumbs, int issues, int files) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            breadcrumbs.close();
+        }
+    }
+
+    public static Running start(ErrorsTool.Request r, HostPort at, PrintStream err, Clock clock) {
+        long since = r.since() == null ? Errors.NO_LIMIT : TimeArg.parse("--since", r.since(), clock);
+        long until = r.until() == null ? Errors.NO_LIMIT : TimeArg.parse("--until", r.until(), clock);
+        TimeArg.checkRange(since, until);
+        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+        Errors.Result result;
+        try (Progress progress = ArchiveRun.progress(r.progress(), err, "errors")) {
+            result = new Errors(r.options(), r.threads(), since, until).run(files, progress);
+        }
+        result.problems().forEach(p -> err.println("logtally: " + p));
+        ErrorGroupIndex index = result.index();
+        Breadcrumbs crumbs = new Breadcrumbs(r.options(), () -> files, TRACE_TIME_LIMIT, TRACE_MAX_EVENTS, 1);
+        IssuesHttp http = new IssuesHttp(() -> index, null, crumbs, Optional.empty(), r.options().issues().remote(),
+                r.options().errorLevels(),
+                "Read-only: these issues come from archives (logtally errors --serve); a status lives in a tailer's checkpoint.");
+        try {
+            return new Running(IssuesServer.start(at, http), crumbs, index.groups().size(), files.size());
+        } catch (RuntimeException e) {
+            crumbs.close();
+            throw e;
+        }
+    }
+}
