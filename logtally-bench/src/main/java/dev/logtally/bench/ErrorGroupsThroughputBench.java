@@ -1,7 +1,7 @@
 package dev.logtally.bench;
 
-import dev.logtally.GroupFeed;
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.GroupFeed;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.ErrorGroups;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;

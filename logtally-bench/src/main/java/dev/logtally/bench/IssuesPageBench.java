@@ -1,12 +1,12 @@
 package dev.logtally.bench;
 
-import dev.logtally.FollowPipeline;
+import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.aggregate.ErrorGroupIndex;
 import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.aggregate.GroupStatus;
 import dev.logtally.aggregate.HourlyCounts;
 import dev.logtally.archive.LogFile;
-import dev.logtally.config.HostPort;
+import dev.logtally.base.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.issues.Breadcrumbs;

@@ -1,7 +1,7 @@
 package dev.logtally.bench;
 
-import dev.logtally.FollowPipeline;
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.FollowPipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.source.ArchiveReader;

@@ -83,7 +83,7 @@ public final class Aggregator {
      * written under the same namespace.
      *
      * @param where where the snapshot came from, for messages, e.g. {@code "the state in /var/lib/logtally"}
-     * @throws dev.logtally.config.ConfigException when the snapshot cannot be continued with these options
+     * @throws dev.logtally.base.ConfigException when the snapshot cannot be continued with these options
      *         (key {@code buckets}: other buckets; key {@code state.dir}: other label names or types,
      *         invalid values)
      * @throws IllegalStateException when this aggregator has already counted something

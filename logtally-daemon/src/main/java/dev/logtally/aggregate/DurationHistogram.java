@@ -96,7 +96,7 @@ final class DurationHistogram {
     void restore(MetricFamily f, String where) {
         Restoring.requireShape(f, MetricType.HISTOGRAM, LABELS, where);
         if (!Arrays.equals(f.bucketBounds(), bounds)) {
-            throw new dev.logtally.config.ConfigException("buckets", where + " was written with other buckets "
+            throw new dev.logtally.base.ConfigException("buckets", where + " was written with other buckets "
                     + Arrays.toString(f.bucketBounds()) + " than the configured " + Arrays.toString(bounds)
                     + "; keep the old buckets or start with a new state dir");
         }

@@ -1,6 +1,6 @@
 package dev.logtally.aggregate;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.util.List;
 
 /**

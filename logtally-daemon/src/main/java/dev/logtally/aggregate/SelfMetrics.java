@@ -228,7 +228,7 @@ public final class SelfMetrics {
      * (the aggregator's, live gauges) are ignored. Label values this version does not know are kept.
      *
      * @param where where the snapshot came from, for messages
-     * @throws dev.logtally.config.ConfigException (key {@code state.dir}) when a family has another shape or
+     * @throws dev.logtally.base.ConfigException (key {@code state.dir}) when a family has another shape or
      *         a count is not a whole non-negative number
      */
     public void restore(MetricSnapshot snapshot, String where) {

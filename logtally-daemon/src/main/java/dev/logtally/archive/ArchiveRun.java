@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.config.Options;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -27,7 +27,7 @@ public final class ArchiveRun {
 
     /**
      * The log files {@code paths} name, oldest first ({@link FileOrder}); notes on skipped files go to
-     * {@code err}. Throws {@link dev.logtally.config.ConfigException} for a path that names no log file.
+     * {@code err}. Throws {@link dev.logtally.base.ConfigException} for a path that names no log file.
      */
     public static List<LogFile> files(List<String> paths, Options options, PrintStream err) {
         LogInputs.Expanded in = LogInputs.expand(paths);

@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.source.ArchiveReader;
 import java.io.IOException;
 import java.util.ArrayList;

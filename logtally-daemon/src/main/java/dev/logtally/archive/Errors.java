@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.ErrorGroupIndex;
 import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.aggregate.ErrorGroups;

@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.logtally.archive;
 
 import dev.logtally.source.Rotations;
 import dev.logtally.source.PathPattern;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

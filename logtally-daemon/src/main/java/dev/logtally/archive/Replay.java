@@ -3,7 +3,7 @@ package dev.logtally.archive;
 import dev.logtally.aggregate.SnapshotSum;
 import dev.logtally.aggregate.GuardCheck;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;

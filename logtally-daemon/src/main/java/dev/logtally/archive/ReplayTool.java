@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import dev.logtally.export.OpenMetricsFormat;
 import dev.logtally.export.PushListener;

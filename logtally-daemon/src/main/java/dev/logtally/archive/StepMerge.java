@@ -3,7 +3,7 @@ package dev.logtally.archive;
 import dev.logtally.aggregate.SnapshotSum;
 
 import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.export.TimedSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;

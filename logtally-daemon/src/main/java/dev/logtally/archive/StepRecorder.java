@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.Aggregator;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.parse.Event;

@@ -1,7 +1,7 @@
 package dev.logtally.archive;
 
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.logtally.archive;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.config.Options;
 import dev.logtally.parse.Event;
 import dev.logtally.parse.LineParser;

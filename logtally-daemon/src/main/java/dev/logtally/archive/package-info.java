@@ -7,7 +7,7 @@
  *       compressed is skipped for its uncompressed sibling), {@link dev.logtally.archive.FileOrder} (oldest
  *       first event first), {@link dev.logtally.archive.ArchiveScan} (one whole file per task, results in file
  *       order, damage and unreadable files as one-line problems).</li>
- *   <li>{@link dev.logtally.archive.Replay}: one {@link dev.logtally.Pipeline} per file, summed in file order
+ *   <li>{@link dev.logtally.archive.Replay}: one {@link dev.logtally.pipeline.Pipeline} per file, summed in file order
  *       ({@link dev.logtally.aggregate.SnapshotSum}), read again sequentially when the cardinality guard had to
  *       fold values ({@link dev.logtally.aggregate.GuardCheck}); with a step, cumulative points in event time
  *       ({@link dev.logtally.archive.StepRecorder}, {@link dev.logtally.archive.StepMerge}) labelled

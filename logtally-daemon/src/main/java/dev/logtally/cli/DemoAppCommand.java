@@ -1,7 +1,9 @@
 package dev.logtally.cli;
 
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.UserFacingException;
+
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import dev.logtally.samples.DemoApp;
 import dev.logtally.samples.DemoException;
 import dev.logtally.samples.DemoSettings;

@@ -1,9 +1,11 @@
 package dev.logtally.cli;
 
+import dev.logtally.base.UserFacingException;
+
 import ch.qos.logback.classic.Level;
 import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.config.Durations;
-import dev.logtally.config.HostPort;
+import dev.logtally.base.Durations;
+import dev.logtally.base.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.run.TailDaemon;

@@ -2,8 +2,8 @@ package dev.logtally.cli;
 
 import dev.logtally.aggregate.StatusChange;
 import dev.logtally.aggregate.StatusOutcome;
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import dev.logtally.state.StatusRequests;
 import java.io.PrintStream;
 import java.nio.file.Path;

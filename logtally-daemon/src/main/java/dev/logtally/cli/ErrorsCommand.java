@@ -2,7 +2,7 @@ package dev.logtally.cli;
 
 import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.ErrorsTool;
-import dev.logtally.config.HostPort;
+import dev.logtally.base.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.issues.IssuesServe;
 import dev.logtally.config.OptionsLoader;
@@ -59,7 +59,7 @@ final class ErrorsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (paths == null || paths.isEmpty()) {
-            throw new dev.logtally.config.ConfigException("PATH", "at least one log file, directory or glob is required"
+            throw new dev.logtally.base.ConfigException("PATH", "at least one log file, directory or glob is required"
                     + " (or: errors resolve|ignore|reopen FINGERPRINT --state-dir DIR)");
         }
         Options options = OptionsLoader.load(config, Map.of(), System.getenv());

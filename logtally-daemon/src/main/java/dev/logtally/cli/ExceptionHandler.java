@@ -1,6 +1,8 @@
 package dev.logtally.cli;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.UserFacingException;
+
+import dev.logtally.base.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,6 +1,8 @@
 package dev.logtally.cli;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.UserFacingException;
+
+import dev.logtally.base.ConfigException;
 import dev.logtally.monitoring.BundleWriter;
 import dev.logtally.monitoring.MonitoringBundle;
 import dev.logtally.monitoring.MonitoringSettings;

@@ -2,8 +2,8 @@ package dev.logtally.cli;
 
 import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.ReplayTool;
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.logtally.config;
 
+import dev.logtally.base.Secret;
+
 /**
  * How the issues page is served ({@code issues.*}): the token a status change must carry, and whether
  * clients other than loopback ones are answered.

@@ -1,5 +1,9 @@
 package dev.logtally.config;
 
+import dev.logtally.base.HostPort;
+
+import dev.logtally.base.Durations;
+
 import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.aggregate.ErrorGroupOptions;
 import dev.logtally.export.AlertOptions;

@@ -1,5 +1,13 @@
 package dev.logtally.config;
 
+import dev.logtally.base.HostPort;
+
+import dev.logtally.base.Durations;
+
+import dev.logtally.base.Secret;
+
+import dev.logtally.base.ConfigException;
+
 import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.aggregate.ErrorGroupOptions;
 import dev.logtally.export.AlertOptions;

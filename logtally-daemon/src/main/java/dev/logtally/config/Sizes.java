@@ -1,5 +1,7 @@
 package dev.logtally.config;
 
+import dev.logtally.base.ConfigException;
+
 /**
  * Byte sizes: a plain number of bytes, or a number with {@code KiB MiB GiB} (1024-based) or
  * {@code KB MB GB} (1000-based).

@@ -1,7 +1,7 @@
 package dev.logtally.export;
 
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

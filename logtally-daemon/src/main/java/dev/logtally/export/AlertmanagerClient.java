@@ -99,7 +99,7 @@ public final class AlertmanagerClient {
         String out = s;
         for (String secret : secrets) {
             if (!secret.isEmpty()) {
-                out = out.replace(secret, dev.logtally.config.Secret.MASK);
+                out = out.replace(secret, dev.logtally.base.Secret.MASK);
             }
         }
         return out;

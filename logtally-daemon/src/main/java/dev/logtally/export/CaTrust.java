@@ -1,6 +1,6 @@
 package dev.logtally.export;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ final class FailureText {
     }
 
     PushFailure timeout(Duration timeout) {
-        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, action + target + " timed out after " + dev.logtally.config.Durations.format(timeout));
+        return new PushFailure(PushFailure.Kind.TIMEOUT, 0, action + target + " timed out after " + dev.logtally.base.Durations.format(timeout));
     }
 
     PushFailure interrupted() {

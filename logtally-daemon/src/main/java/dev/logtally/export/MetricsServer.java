@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,7 +102,7 @@ public final class MetricsServer implements AutoCloseable {
      * @throws ConfigException (key {@code listen}) when it is not of that form
      */
     public static InetSocketAddress address(String hostPort) {
-        return dev.logtally.config.HostPort.parse("listen", hostPort).socketAddress();
+        return dev.logtally.base.HostPort.parse("listen", hostPort).socketAddress();
     }
 
     /** The bound port (the real one when started with port 0). */

@@ -1,7 +1,7 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.Secret;
+import dev.logtally.base.ConfigException;
 import java.util.Map;
 import java.util.Objects;
 

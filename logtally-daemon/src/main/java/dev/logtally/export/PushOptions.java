@@ -1,7 +1,7 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.Secret;
+import dev.logtally.base.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ public record PushOptions(URI url, String job, String instance, Duration timeout
         out.put("push.url", url.toString());
         out.put("push.job", job);
         out.put("push.instance", instance);
-        out.put("push.timeout", dev.logtally.config.Durations.format(timeout));
+        out.put("push.timeout", dev.logtally.base.Durations.format(timeout));
         auth.describeInto("push", out);
         if (caFile != null) {
             out.put("push.tls.ca.file", caFile.toString());

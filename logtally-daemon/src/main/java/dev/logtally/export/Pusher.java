@@ -1,7 +1,7 @@
 package dev.logtally.export;
 
 import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import io.prometheus.client.exporter.PushGateway;
 import java.io.IOException;
 import java.net.MalformedURLException;

@@ -1,7 +1,7 @@
 package dev.logtally.export;
 
-import dev.logtally.Version;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.Version;
+import dev.logtally.base.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

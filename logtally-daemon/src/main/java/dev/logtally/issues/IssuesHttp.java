@@ -7,7 +7,7 @@ import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.StatusChange;
 import dev.logtally.aggregate.StatusOutcome;
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -7,7 +7,7 @@ import dev.logtally.archive.ErrorsTool;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.Progress;
 import dev.logtally.archive.TimeArg;
-import dev.logtally.config.HostPort;
+import dev.logtally.base.HostPort;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.logtally.issues;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.HostPort;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.HostPort;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

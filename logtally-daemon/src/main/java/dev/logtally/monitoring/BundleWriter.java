@@ -1,6 +1,6 @@
 package dev.logtally.monitoring;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,8 +1,8 @@
 package dev.logtally.monitoring;
 
 import dev.logtally.aggregate.AggregatorOptions;
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

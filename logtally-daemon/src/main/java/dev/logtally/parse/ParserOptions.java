@@ -1,6 +1,6 @@
 package dev.logtally.parse;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.logtally.run;
 
-import dev.logtally.FollowPipeline;
+import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.aggregate.AlertTransition;
 import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.export.AlertOptions;

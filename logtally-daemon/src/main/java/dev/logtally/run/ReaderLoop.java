@@ -1,5 +1,7 @@
 package dev.logtally.run;
 
+import dev.logtally.pipeline.FollowStep;
+
 import dev.logtally.aggregate.MetricSnapshot;
 import java.io.IOException;
 import java.time.Clock;
@@ -77,7 +79,7 @@ public final class ReaderLoop implements Runnable {
             return null;
         }
         return "checkpoints have failed for " + (clock.millis() - since) / 1000 + "s (checkpoint.interval "
-                + dev.logtally.config.Durations.format(checkpointInterval) + "): " + lastFailure;
+                + dev.logtally.base.Durations.format(checkpointInterval) + "): " + lastFailure;
     }
 
     /** True when the loop has ended and its final checkpoint could not be written. */

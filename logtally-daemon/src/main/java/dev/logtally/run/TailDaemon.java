@@ -1,14 +1,14 @@
 package dev.logtally.run;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.logtally.FollowPipeline;
-import dev.logtally.Version;
+import dev.logtally.pipeline.FollowPipeline;
+import dev.logtally.base.Version;
 import dev.logtally.aggregate.ErrorGroupControl;
 import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.aggregate.Snapshots;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import dev.logtally.export.LoggingPushListener;
 import dev.logtally.export.MetricsServer;

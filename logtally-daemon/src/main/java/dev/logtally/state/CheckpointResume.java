@@ -2,7 +2,7 @@ package dev.logtally.state;
 
 import dev.logtally.aggregate.Aggregator;
 import dev.logtally.aggregate.SelfMetrics;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.source.FilePosition;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.logtally.state;
 
-import dev.logtally.cli.UserFacingException;
+import dev.logtally.base.UserFacingException;
 
 /**
  * The state directory or checkpoint file cannot be used: in use by another process, unreadable, corrupt,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.logtally.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.parse.ParseError;
 import dev.logtally.testing.ManualClock;
 import java.time.Duration;

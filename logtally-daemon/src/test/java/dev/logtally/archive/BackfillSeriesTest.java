@@ -47,7 +47,7 @@ class BackfillSeriesTest {
                 timed("2026-11-20T08:00:30Z", 2000) + error("2026-11-20T08:01:00Z", "y") + gauge("2026-11-20T08:01:30Z", 7)
                         + error("2026-11-20T08:01:59.999Z", "x"));
         Options o = Fixtures.options();
-        List<LogFile> files = FileOrder.byFirstEvent(List.of(b, a), dev.logtally.Pipeline.parserOptions(o), 1 << 20);
+        List<LogFile> files = FileOrder.byFirstEvent(List.of(b, a), dev.logtally.pipeline.Pipeline.parserOptions(o), 1 << 20);
         Replay.Result r = new Replay(o, Clock.systemUTC(), 2, 60_000).run(files, Progress.NONE);
         List<TimedSnapshot> points = r.points();
 
@@ -121,8 +121,8 @@ class BackfillSeriesTest {
     void aStepThatWouldMakeMillionsOfSamplesIsRefused() {
         Path a = Fixtures.write(tmp.resolve("a.log"), error("2024-01-01T00:00:00Z", "x") + error("2026-11-20T00:00:00Z", "x"));
         Fixtures.Run run = new Fixtures.Run();
-        dev.logtally.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.logtally.config.ConfigException.class, () -> ReplayTool.run(new ReplayTool.Request(List.of(a.toString()),
+        dev.logtally.base.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.logtally.base.ConfigException.class, () -> ReplayTool.run(new ReplayTool.Request(List.of(a.toString()),
                         Fixtures.options(), ReplayTool.Format.OPENMETRICS, java.time.Duration.ofMinutes(1), 1, false),
                         run.out, run.err, Fixtures.LATER));
         assertEquals("--step: the events span 2024-01-01T00:00:00.000Z to 2026-11-20T00:01:00.000Z: 1517761 samples "

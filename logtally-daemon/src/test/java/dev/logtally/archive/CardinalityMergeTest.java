@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.Options;
 import dev.logtally.export.TextFormat;

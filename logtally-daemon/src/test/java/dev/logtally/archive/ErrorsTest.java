@@ -5,7 +5,7 @@ import static dev.logtally.archive.Fixtures.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.parse.Event;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class ErrorsTest {
         long s = since == null ? Errors.NO_LIMIT : Instant.parse(since).toEpochMilli();
         long u = until == null ? Errors.NO_LIMIT : Instant.parse(until).toEpochMilli();
         List<LogFile> ordered = FileOrder.byFirstEvent(LogInputs.expand(files()).files(),
-                dev.logtally.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
+                dev.logtally.pipeline.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         return new Errors(Fixtures.options(), 2, s, u).run(ordered, Progress.NONE);
     }
 

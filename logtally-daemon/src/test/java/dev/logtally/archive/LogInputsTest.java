@@ -5,8 +5,8 @@ import static dev.logtally.archive.Fixtures.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.Pipeline;
-import dev.logtally.config.ConfigException;
+import dev.logtally.pipeline.Pipeline;
+import dev.logtally.base.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

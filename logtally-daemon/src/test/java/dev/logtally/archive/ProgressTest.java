@@ -19,7 +19,7 @@ class ProgressTest {
     void theBarEndsAtEveryByteWithTheLineRate() {
         List<String> rendered = Collections.synchronizedList(new ArrayList<>());
         List<LogFile> files = FileOrder.byFirstEvent(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
-                dev.logtally.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
+                dev.logtally.pipeline.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         long total = files.stream().mapToLong(LogFile::contentBytes).sum();
         Replay.Result r;
         try (ProgressBar bar = new ProgressBar(rendered::add, "replay")) {

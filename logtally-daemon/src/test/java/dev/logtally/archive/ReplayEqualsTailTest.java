@@ -3,7 +3,7 @@ package dev.logtally.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.logtally.FollowPipeline;
+import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.aggregate.MetricFamily;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.Options;
@@ -59,7 +59,7 @@ class ReplayEqualsTailTest {
         }
         Replay.Result replay = new Replay(o, Clock.systemUTC(), 2, 0)
                 .run(FileOrder.byFirstEvent(LogInputs.expand(List.of(logs.toString())).files(),
-                        dev.logtally.Pipeline.parserOptions(o), o.lineMaxBytes()), Progress.NONE);
+                        dev.logtally.pipeline.Pipeline.parserOptions(o), o.lineMaxBytes()), Progress.NONE);
 
         assertEquals(List.of(), replay.problems());
         assertFalse(replay.sequential());

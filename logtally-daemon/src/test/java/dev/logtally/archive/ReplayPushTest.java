@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.testing.PromText;

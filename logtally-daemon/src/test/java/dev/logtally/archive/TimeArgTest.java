@@ -3,7 +3,7 @@ package dev.logtally.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.logtally.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.logtally.config.HostPort;
+import dev.logtally.base.HostPort;
 import org.junit.jupiter.api.Test;
 
 /** The {@code /metrics} address {@code logtally demo} prints, for every form {@code --listen} takes. */

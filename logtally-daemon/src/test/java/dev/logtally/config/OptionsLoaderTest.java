@@ -1,5 +1,11 @@
 package dev.logtally.config;
 
+import dev.logtally.base.HostPort;
+
+import dev.logtally.base.Durations;
+
+import dev.logtally.base.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package dev.logtally.config;
 
+import dev.logtally.base.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,10 +1,10 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

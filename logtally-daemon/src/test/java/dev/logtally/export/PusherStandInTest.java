@@ -1,6 +1,6 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

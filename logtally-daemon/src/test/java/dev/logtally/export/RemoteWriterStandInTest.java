@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import dev.logtally.testing.ManualClock;
 import java.io.IOException;
 import java.io.OutputStream;

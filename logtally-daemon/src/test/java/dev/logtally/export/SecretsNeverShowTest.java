@@ -1,6 +1,6 @@
 package dev.logtally.export;
 
-import dev.logtally.config.Secret;
+import dev.logtally.base.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.logtally.run;
 
+import dev.logtally.pipeline.FollowStep;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -3,8 +3,8 @@ package dev.logtally.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.logtally.config.ConfigException;
-import dev.logtally.config.Durations;
+import dev.logtally.base.ConfigException;
+import dev.logtally.base.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

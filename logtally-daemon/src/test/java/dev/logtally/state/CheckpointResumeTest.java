@@ -8,7 +8,7 @@ import dev.logtally.aggregate.AggregatorOptions;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.aggregate.SelfMetrics;
 import dev.logtally.aggregate.Snapshots;
-import dev.logtally.config.ConfigException;
+import dev.logtally.base.ConfigException;
 import dev.logtally.parse.Event;
 import dev.logtally.parse.ParseError;
 import dev.logtally.source.FilePosition;

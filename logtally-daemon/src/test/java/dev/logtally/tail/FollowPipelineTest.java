@@ -2,7 +2,7 @@ package dev.logtally.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.logtally.FollowPipeline;
+import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;

@@ -2,8 +2,8 @@ package dev.logtally.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.logtally.FollowPipeline;
-import dev.logtally.Pipeline;
+import dev.logtally.pipeline.FollowPipeline;
+import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.MetricSnapshot;
 import dev.logtally.archive.FileOrder;
 import dev.logtally.archive.LogInputs;

@@ -1,4 +1,4 @@
-package dev.logtally.config;
+package dev.logtally.base;
 
 /**
  * A configuration value that cannot work, found at start-up: its message names the key (or flag) and

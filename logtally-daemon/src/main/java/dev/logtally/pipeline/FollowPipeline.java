@@ -1,4 +1,4 @@
-package dev.logtally;
+package dev.logtally.pipeline;
 
 import dev.logtally.aggregate.ErrorGroupControl;
 import dev.logtally.aggregate.ErrorGroupIndex;
@@ -10,7 +10,7 @@ import dev.logtally.aggregate.Snapshots;
 import dev.logtally.aggregate.StatusChange;
 import dev.logtally.aggregate.StatusOutcome;
 import dev.logtally.parse.Event;
-import dev.logtally.run.FollowStep;
+import dev.logtally.pipeline.FollowStep;
 import dev.logtally.source.Follower;
 import dev.logtally.source.FollowerNotice;
 import dev.logtally.source.FollowerOptions;

@@ -1,4 +1,4 @@
-package dev.logtally.config;
+package dev.logtally.base;
 
 /**
  * A {@code HOST:PORT} listen address ({@code 127.0.0.1:9400}, {@code [::1]:9400}, {@code :9400} for all

@@ -1,4 +1,6 @@
-package dev.logtally;
+package dev.logtally.pipeline;
+
+import dev.logtally.base.Version;
 
 import dev.logtally.aggregate.Aggregator;
 import dev.logtally.aggregate.MetricSnapshot;

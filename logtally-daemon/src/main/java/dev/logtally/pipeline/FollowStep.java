@@ -1,11 +1,11 @@
-package dev.logtally.run;
+package dev.logtally.pipeline;
 
 import dev.logtally.aggregate.MetricSnapshot;
 import java.io.IOException;
 
 /**
  * What the reader thread does, one step at a time: read what is new, and now and then make it durable.
- * Implemented by {@link dev.logtally.Pipeline}; tests call it directly.
+ * Implemented by {@link FollowPipeline}, driven by {@code run.ReaderLoop}; tests call it directly.
  */
 public interface FollowStep {
 

@@ -1,4 +1,4 @@
-package dev.logtally.cli;
+package dev.logtally.base;
 
 /** A runtime failure whose message alone tells the user what went wrong and where (exit 1, no stack trace). */
 public class UserFacingException extends RuntimeException {

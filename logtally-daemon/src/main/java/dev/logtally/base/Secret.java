@@ -1,4 +1,4 @@
-package dev.logtally.config;
+package dev.logtally.base;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.logtally;
+package dev.logtally.pipeline;
 
 import dev.logtally.aggregate.ErrorGroups;
 import dev.logtally.config.Options;

@@ -1,4 +1,4 @@
-package dev.logtally;
+package dev.logtally.base;
 
 /** logtally's version, from the jar's manifest ({@code development} when run from classes). */
 public final class Version {
