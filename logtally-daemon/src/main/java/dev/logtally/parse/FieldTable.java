@@ -41,7 +41,7 @@ final class FieldTable {
      * A name that is a dotted prefix of read fields ({@code log} of {@code log.level}): when its value is
      * an object, its fields are looked up in {@link #nested}{@code [slot]}, by the rest of their paths.
      */
-    static final int NESTED = 15;
+    static final int NESTED = 16;
 
     final NameTable names;
     /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
