@@ -110,7 +110,7 @@ final class SampleServices {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             return ProgramRun.run(RUN_TIMEOUT, project, Map.of(), java,
                     "-Dlogtally.dir=" + logs, "-Dlogtally.service=" + service, "-Dlogtally.maxFileSize=16KB",
-                    "-Dlogtally.maxHistory=0", "-cp", project.resolve("target/classes") + ":" + classpath, MAIN, Integer.toString(requests))
+                    "-Dlogtally.maxHistory=0", "-Dlogtally.totalSizeCap=0", "-cp", project.resolve("target/classes") + ":" + classpath, MAIN, Integer.toString(requests))
                     .assertSuccess("the service " + project.getFileName());
         }
     }
