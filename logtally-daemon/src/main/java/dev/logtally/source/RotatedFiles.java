@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,12 +37,29 @@ final class RotatedFiles {
         final Path path;
         final Object key;
         final long size;
+        /** Last modification: with the identity and size, tells a new file under a reused inode from the old one. */
+        final FileTime modified;
         private FileHead head;
 
-        Member(Path path, Object key, long size) {
+        Member(Path path, Object key, long size, FileTime modified) {
             this.path = path;
             this.key = key;
             this.size = size;
+            this.modified = modified;
+        }
+
+        /**
+         * Identity, size and modification time. Inode numbers are reused at once on ext4: logrotate's
+         * {@code create} with {@code delaycompress} hands the inode of the copy it just compressed and deleted
+         * to the next file, which a later rotation then moves to the same name. By identity alone, that new
+         * file would look like the old one still there.
+         */
+        String version() {
+            return key + "/" + size + "/" + modified;
+        }
+
+        boolean sameVersion(Member other) {
+            return Objects.equals(key, other.key) && size == other.size && modified.equals(other.modified);
         }
 
         /** First content bytes (decompressed for gzip); empty when unreadable. */
@@ -78,9 +96,12 @@ final class RotatedFiles {
             this.twin = name.equals(activeName);
         }
 
-        /** Name and identities: changes when a file of the group is replaced, added or removed. */
+        /**
+         * Name and versions of its files: changes when a file of the group is replaced (even by one that got
+         * the same inode), written to, added or removed.
+         */
         String signature() {
-            return name + "|" + (plain == null ? "" : plain.key) + "|" + (gzip == null ? "" : gzip.key);
+            return name + "|" + (plain == null ? "" : plain.version()) + "|" + (gzip == null ? "" : gzip.version());
         }
 
         /** The member to read: the plain file when there is one, since the gzip may be half-written. */
@@ -162,9 +183,9 @@ final class RotatedFiles {
             }
             String fileName = p.getFileName().toString();
             Group g = groups.computeIfAbsent(Rotations.key(p), k -> new Group(NameOrder.normalize(fileName), activeName));
-            Member m = new Member(p, a.fileKey(), a.size());
+            Member m = new Member(p, a.fileKey(), a.size(), a.lastModifiedTime());
             Member before = members.get(p);
-            if (before != null && before.head != null && Objects.equals(before.key, m.key) && before.size == m.size) {
+            if (before != null && before.head != null && before.sameVersion(m)) {
                 m.head = before.head; // unchanged since the last look: no need to read (or decompress) it again
             }
             seen.put(p, m);

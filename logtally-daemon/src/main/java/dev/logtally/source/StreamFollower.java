@@ -162,8 +162,13 @@ final class StreamFollower implements Closeable {
     private void catchUp(RotatedFiles.Look look) {
         Set<RotatedFiles.Group> claimed = files.known(look.all(), true);
         FileHead atPath = headOf(active);
+        LiveFile current = files.current();
+        FileHead read = current == null ? FileHead.EMPTY : current.head();
         for (RotatedFiles.Group g : look.added()) {
-            if (claimed.add(g) && !g.preferred().head().sameStart(atPath)) {
+            FileHead h = g.preferred().head();
+            // A copy of what is at the path, or of what we read there (the truncation may have come
+            // between our look at the path and this listing): the truncation's copy, found then.
+            if (claimed.add(g) && !h.sameStart(atPath) && !h.sameStart(read)) {
                 enqueueWhole(g.preferred());
             }
         }

@@ -32,6 +32,48 @@ class FollowerLogrotateTest extends FollowerFixture {
         Files.createFile(app());
     }
 
+    /**
+     * logrotate's {@code rotate 2}, {@code create}, {@code compress}, {@code delaycompress}, in its order: the
+     * oldest copy goes, {@code .1} becomes {@code .2}, the file becomes {@code .1}, {@code .2} is compressed
+     * and deleted, then the new file is created — on ext4 with the inode just freed.
+     */
+    private void rotateDelaycompress() throws IOException {
+        Files.deleteIfExists(dir.resolve("app.log.2.gz"));
+        Path one = dir.resolve("app.log.1");
+        Path two = dir.resolve("app.log.2");
+        if (Files.exists(one)) {
+            Files.move(one, two);
+        }
+        Files.move(app(), one);
+        if (Files.exists(two)) {
+            Logs.gzip(two, dir.resolve("app.log.2.gz"));
+            Files.delete(two);
+        }
+        Files.createFile(app());
+    }
+
+    @Test
+    void twoDelaycompressRotationsBetweenTwoLooksReadTheFileThatGotAFreedInode() throws IOException {
+        Logs.lines(app(), Logs.numbered("e", 0, 6));
+        Follower f = follower("app.log");
+        drain(f);
+        rotateDelaycompress();                             // e -> app.log.1
+        Logs.lines(app(), Logs.numbered("f", 0, 5));
+        drain(f);
+        clock.advance(WAIT.plusSeconds(1));
+        drain(f);                                          // e read to its end and closed: its inode can be freed
+        sink.clear();
+        Logs.lines(app(), Logs.numbered("f", 5, 8));        // unread when the rotations come
+
+        rotateDelaycompress();                             // e compressed and deleted, f -> app.log.1, g created
+        Logs.lines(app(), Logs.numbered("g", 0, 4));
+        rotateDelaycompress();                             // f -> app.log.2.gz, g -> app.log.1 (where e was seen)
+        Logs.lines(app(), Logs.numbered("h", 0, 3));
+        drain(f);
+        assertEquals(concat(concat(Logs.numbered("f", 5, 8), Logs.numbered("g", 0, 4)), Logs.numbered("h", 0, 3)),
+                sink.texts(), "g is read whole, whichever inode it got");
+    }
+
     private List<FilePosition> crash(Follower f) {
         List<FilePosition> at = f.positions(); // the last checkpoint before kill -9
         f.close();

@@ -97,7 +97,7 @@ class LogrotateIT {
         int kills = 0;
         try {
             write(300);
-            awaitCounted();
+            awaitCounted(tail);
             rotate();
             write(200);
 
@@ -109,7 +109,7 @@ class LogrotateIT {
             awaitLogrotate(lr);
             write(100);
             tail = start();
-            awaitCounted();
+            awaitCounted(tail);
 
             // Down across a rotation.
             tail.kill();
@@ -118,7 +118,7 @@ class LogrotateIT {
             rotate();
             write(150);
             tail = start();
-            awaitCounted();
+            awaitCounted(tail);
 
             // The forced empty-head case: the new file is seen (rotation counted) while still empty, then
             // gets lines that are counted, then the tailer dies and the file is rotated while it is down.
@@ -126,13 +126,13 @@ class LogrotateIT {
             rotate();
             Poll.until(DEADLINE, "tail to see the rotation", () -> rotationsServed() > rotations);
             write(120);
-            awaitCounted();
+            awaitCounted(tail);
             tail.kill();
             kills++;
             rotate();
             write(80);
             tail = start();
-            awaitCounted();
+            awaitCounted(tail);
 
             // A plain kill with lines not yet counted, then more rotations while running.
             write(500);
@@ -143,7 +143,7 @@ class LogrotateIT {
             write(100);
             rotate();
             write(50);
-            awaitCounted();
+            awaitCounted(tail);
 
             Map<String, Double> served = served();
             assertEquals(expected(), appSeries(served));
@@ -152,7 +152,7 @@ class LogrotateIT {
                 assertEquals(written, survivingLines(), "every line survived the copy-truncates of this writer");
                 assertTrue(served.get("logtally_rotations_total{kind=\"truncate\"}") >= 4, "truncations counted: " + served);
             }
-            assertEquals(0.0, served.get("logtally_lost_bytes_total"));
+            assertEquals(0.0, served.get("logtally_lost_bytes_total"), () -> "lost bytes reported:\n" + outputsOrError());
             assertEquals(4, kills);
             assertEquals(0, tail.terminate(60), "SIGTERM ends tail with exit 0:\n" + tail.output());
             String outputs = outputs();
@@ -222,14 +222,26 @@ class LogrotateIT {
         assertEquals(0, p.exitValue(), "logrotate failed: " + out);
     }
 
-    private void awaitCounted() {
-        Poll.until(DEADLINE, "tail to serve " + written + " lines", () -> {
+    private void awaitCounted(LogtallyProcess tail) {
+        Map<String, Double> last = new TreeMap<>();
+        Poll.until(DEADLINE, () -> "tail to serve " + written + " lines; last served: " + last + "\nfiles: "
+                + listing() + "\n" + tail.output(), () -> {
             try {
-                return Double.valueOf(written).equals(served().get("logtally_lines_total"));
+                last.clear();
+                last.putAll(served());
+                return Double.valueOf(written).equals(last.get("logtally_lines_total"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private String listing() {
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.map(f -> f.getFileName() + ":" + f.toFile().length()).sorted().toList().toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private double rotationsServed() {
@@ -299,6 +311,14 @@ class LogrotateIT {
             }
         }
         return n;
+    }
+
+    private String outputsOrError() {
+        try {
+            return outputs();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private String outputs() throws IOException {

@@ -12,11 +12,19 @@ public final class Poll {
 
     /** Polls {@code condition} every few milliseconds until it holds; fails with {@code what} after {@code timeout}. */
     public static void until(Duration timeout, String what, BooleanSupplier condition) {
+        until(timeout, () -> what, condition);
+    }
+
+    /**
+     * Polls {@code condition} until it holds; after {@code timeout} fails with the description {@code what}
+     * gives then (e.g. the last value seen, so a failure says how far it got).
+     */
+    public static void until(Duration timeout, Supplier<String> what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 50_000_000L);
