@@ -185,9 +185,36 @@ final class StreamFollower implements Closeable {
         try {
             files.enqueue(ArchiveFile.open(m.path, offset, m.head(), options.lineMaxBytes()));
         } catch (IOException e) {
+            RotatedFiles.Member twin = compressedTwin(m);
+            if (twin != null) {
+                try {
+                    files.enqueue(ArchiveFile.open(twin.path, offset, twin.head(), options.lineMaxBytes()));
+                    return;
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
             listener.notice(new FollowerNotice.DataLost(m.path.toString(), offset, Math.max(-1, m.size - offset),
                     "cannot open it: " + e));
         }
+    }
+
+    /**
+     * The {@code .gz} that now holds plain copy {@code m} (logrotate's {@code compress} and Logback both
+     * compress, then delete the plain file, possibly between our listing and our open), or null.
+     */
+    private RotatedFiles.Member compressedTwin(RotatedFiles.Member m) {
+        if (Rotations.compressed(m.path)) {
+            return null;
+        }
+        String key = Rotations.key(m.path);
+        for (RotatedFiles.Group g : rotated.scan()) {
+            if (g.gzip != null && key.equals(Rotations.key(g.gzip.path)) && g.gzip.head().startsWith(m.head())
+                    && m.head().distinctive(m.head().length())) {
+                return g.gzip;
+            }
+        }
+        return null;
     }
 
     /**

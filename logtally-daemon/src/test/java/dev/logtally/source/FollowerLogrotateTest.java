@@ -53,6 +53,28 @@ class FollowerLogrotateTest extends FollowerFixture {
     }
 
     @Test
+    void aCopyCompressedAndDeletedBetweenListingAndOpeningIsReadFromItsGzip() throws IOException {
+        Path copy = dir.resolve("app.log.1");
+        Logs.lines(copy, Logs.numbered("a", 0, 20));
+        var a = Files.readAttributes(copy, java.nio.file.attribute.BasicFileAttributes.class);
+        RotatedFiles.Member listed = new RotatedFiles.Member(copy, a.fileKey(), a.size(), a.lastModifiedTime());
+        listed.head();                                     // as the listing read it
+        Logs.gzip(copy, dir.resolve("app.log.1.gz"));      // logrotate's compress, then the plain copy goes
+        Files.delete(copy);
+        Files.createFile(app());
+        StreamFollower s = new StreamFollower(app(), false, new RotatedFiles(app(), List.of(), p -> false),
+                options("app.log"), notices::add);
+        s.startNew(FollowerOptions.Start.BEGINNING);
+        s.enqueueCopy(listed, 0);
+        for (int i = 0; i < 100 && s.poll(sink, clock.millis()) > 0; i++) {
+            // read to the end
+        }
+        s.close();
+        assertEquals(Logs.numbered("a", 0, 20), sink.texts());
+        assertEquals(List.of(), lost(), "nothing was lost: " + notices());
+    }
+
+    @Test
     void twoDelaycompressRotationsBetweenTwoLooksReadTheFileThatGotAFreedInode() throws IOException {
         Logs.lines(app(), Logs.numbered("e", 0, 6));
         Follower f = follower("app.log");
