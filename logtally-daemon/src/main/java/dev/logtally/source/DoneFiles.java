@@ -2,7 +2,9 @@ package dev.logtally.source;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
 final class DoneFiles {
     private final String stream;
     private final List<FilePosition> entries = new ArrayList<>();
+    /** Entries not found at the last listings, since when (clock millis). */
+    private final Map<FilePosition, Long> missingSince = new IdentityHashMap<>();
 
     DoneFiles(String stream) {
         this.stream = stream;
@@ -54,12 +58,23 @@ final class DoneFiles {
         }
     }
 
-    /** Forgets files that are nowhere among {@code groups} any more (deleted), except the newest. */
-    void prune(List<RotatedFiles.Group> groups) {
+    /**
+     * Forgets files that are nowhere among {@code groups} any more (deleted), except the newest: each once
+     * it has been missing from the listings for {@code graceMillis} (a listing made while logrotate shifts
+     * names can miss a file that is only being renamed; forgotten, it would be read again when it shows up).
+     */
+    void prune(List<RotatedFiles.Group> groups, long now, long graceMillis) {
         Set<RotatedFiles.Group> claimed = new java.util.HashSet<>();
         for (int i = entries.size() - 2; i >= 0; i--) {
-            if (RotatedFiles.claim(groups, entries.get(i), claimed) == null) {
+            FilePosition e = entries.get(i);
+            if (RotatedFiles.claim(groups, e, claimed) != null) {
+                missingSince.remove(e);
+                continue;
+            }
+            Long since = missingSince.putIfAbsent(e, now);
+            if (since != null && now - since >= graceMillis) {
                 entries.remove(i);
+                missingSince.remove(e);
             }
         }
     }

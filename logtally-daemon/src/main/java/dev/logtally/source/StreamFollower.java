@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 final class StreamFollower implements Closeable {
+    /** Least time a file read to its end must be missing from the listings before it is forgotten. */
+    private static final long MIN_PRUNE_GRACE_MILLIS = 1000;
     private final Path active;
     private final String name;
     private final boolean fromGlob;
@@ -127,7 +129,7 @@ final class StreamFollower implements Closeable {
             catchUp(look);
         }
         if (look.changed()) {
-            files.done().prune(look.all());
+            files.done().prune(look.all(), now, Math.max(options.rotateWait().toMillis(), MIN_PRUNE_GRACE_MILLIS));
         }
     }
 

@@ -91,12 +91,6 @@ final class StreamStart {
         LiveFile current = null;
         boolean newestAtPath = false;
         FilePosition resumed = null;
-        FilePosition lastDone = null;
-        for (FilePosition e : entries) {
-            if (e.isDone()) {
-                lastDone = e;
-            }
-        }
         for (FilePosition e : entries) {
             if (!e.isDone() && current == null && a != null && sameContent(s.active(), a, e)) {
                 current = LiveFile.open(s.active(), a.fileKey(), maxLine);
@@ -109,9 +103,9 @@ final class StreamStart {
             }
             RotatedFiles.Located loc = RotatedFiles.claim(groups, e, claimed);
             if (loc == null && e.isDone()) {
-                if (e == lastDone) {
-                    s.done().add(e); // gone, but still what was read last
-                }
+                // Gone (kept, what was read last), or missed by a listing made while logrotate renames:
+                // kept until the listings miss it for a while, so it is never taken for a new copy.
+                s.done().add(e);
                 continue;
             }
             if (loc == null) {

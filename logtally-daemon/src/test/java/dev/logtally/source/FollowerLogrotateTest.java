@@ -53,6 +53,45 @@ class FollowerLogrotateTest extends FollowerFixture {
     }
 
     @Test
+    void aReadCopyMissedByOneListingIsNotReadAgainWhenItShowsUpRenamed() throws IOException {
+        Logs.lines(app(), Logs.numbered("a", 0, 10));
+        Follower f = follower("app.log");
+        drain(f);
+        rotateCreate(5);                                   // a -> app.log.1
+        Logs.lines(app(), Logs.numbered("b", 0, 5));
+        drain(f);
+        clock.advance(WAIT.plusSeconds(1));
+        drain(f);                                          // a read to its end
+        rotateCreate(5);                                   // a -> app.log.2, b -> app.log.1
+        Logs.lines(app(), Logs.numbered("c", 0, 5));
+        drain(f);
+        clock.advance(WAIT.plusSeconds(1));
+        drain(f);                                          // b read to its end
+        sink.clear();
+        // A listing made while logrotate shifts names misses a file that is only being renamed: as if
+        // app.log.2 were away for one look, then back under its next name.
+        Path away = Files.createDirectories(dir.resolve("elsewhere")).resolve("app.log.2");
+        Files.move(dir.resolve("app.log.2"), away);
+        Logs.lines(app(), Logs.numbered("c", 5, 6));
+        drain(f);
+        Files.move(away, dir.resolve("app.log.3"));
+        Logs.lines(app(), Logs.numbered("c", 6, 7));
+        drain(f);
+        assertEquals(Logs.numbered("c", 5, 7), sink.texts(), "a is not read again");
+
+        // Gone for good: forgotten once missing from the listings for longer than the grace.
+        String aHead = files(f.positions()).get(0).headHash();
+        Files.delete(dir.resolve("app.log.3"));
+        rotateCreate(5);                                   // a change of the listing: a missed
+        drain(f);
+        assertEquals(aHead, files(f.positions()).get(0).headHash(), "within the grace, a is still known");
+        clock.advance(WAIT.plusSeconds(1));
+        rotateCreate(5);                                   // still missing, past the grace
+        drain(f);
+        assertTrue(files(f.positions()).stream().noneMatch(p -> aHead.equals(p.headHash())), "a forgotten: " + f.positions());
+    }
+
+    @Test
     void aCopyCompressedAndDeletedBetweenListingAndOpeningIsReadFromItsGzip() throws IOException {
         Path copy = dir.resolve("app.log.1");
         Logs.lines(copy, Logs.numbered("a", 0, 20));
