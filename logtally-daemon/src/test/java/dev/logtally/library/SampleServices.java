@@ -100,17 +100,15 @@ final class SampleServices {
     record Build(Path project, String classpath, String tree) {
         /**
          * Runs the service ({@code java ... OrdersService requests}) with its logs in {@code logs}, the
-         * {@code service} field {@code service} and a small {@code logtally.maxFileSize}, so it rolls over often.
-         * {@code logtally.maxHistory=0} turns Logback's archive remover off: its first clean-up after start
-         * ("32 periods seem to have elapsed") was seen deleting same-day archives as "historically stale" at
-         * some times of day (README, "Supported stacks", known risks). What this test proves is the drop-in's
-         * lines and rollover, not Logback's remover.
+         * {@code service} field {@code service} and a small {@code logtally.maxFileSize}, so it rolls over often;
+         * maxHistory and totalSizeCap keep their defaults (30 days, 10GB), so the many quick rollovers right after
+         * the start also prove that the drop-in's archive clean-up deletes none of today's archives.
          */
         ProgramRun.Result run(Path logs, String service, int requests) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             return ProgramRun.run(RUN_TIMEOUT, project, Map.of(), java,
                     "-Dlogtally.dir=" + logs, "-Dlogtally.service=" + service, "-Dlogtally.maxFileSize=16KB",
-                    "-Dlogtally.maxHistory=0", "-Dlogtally.totalSizeCap=0", "-cp", project.resolve("target/classes") + ":" + classpath, MAIN, Integer.toString(requests))
+                    "-cp", project.resolve("target/classes") + ":" + classpath, MAIN, Integer.toString(requests))
                     .assertSuccess("the service " + project.getFileName());
         }
     }
