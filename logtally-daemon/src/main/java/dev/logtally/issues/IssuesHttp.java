@@ -70,6 +70,7 @@ public final class IssuesHttp implements HttpHandler {
     private final boolean remote;
     private final Set<String> errorLevels;
     private final String readOnlyWhy;
+    private final IssueLists lists = new IssueLists();
 
     /**
      * @param groups      the error groups as they are now (asked for every request)
@@ -126,8 +127,8 @@ public final class IssuesHttp implements HttpHandler {
         String query = x.getRequestURI().getRawQuery();
         if (path.equals("/issues") || path.equals("/issues/")) {
             IssueQuery q = query(query);
-            List<ErrorGroupView> all = groups.get().groups();
-            send(x, 200, HTML, IssuesPages.list(q, q.apply(all), all));
+            IssueLists.Version v = lists.of(groups.get());
+            send(x, 200, HTML, v.body("html", q, k -> IssuesPages.list(k, v.page(k), v.services(), v.releases())));
         } else if (path.startsWith("/issues/")) {
             ErrorGroupView i = find(key(path.substring("/issues/".length())));
             String sample = IssueQuery.params(query).getOrDefault("sample", i.sampleCorrelationId());
@@ -135,7 +136,8 @@ public final class IssuesHttp implements HttpHandler {
             send(x, 200, HTML, IssuesPages.issue(i, crumbs, control != null && token.isPresent(), readOnlyWhy,
                     errorLevels));
         } else if (path.equals("/api/issues")) {
-            send(x, 200, JSON, IssuesJson.page(query(query).apply(groups.get().groups())));
+            IssueLists.Version v = lists.of(groups.get());
+            send(x, 200, JSON, v.body("json", query(query), k -> IssuesJson.page(v.page(k))));
         } else if (path.startsWith("/api/issues/")) {
             send(x, 200, JSON, IssuesJson.issue(find(key(path.substring("/api/issues/".length())))));
         } else if (path.startsWith("/api/trace/")) {

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * on change.
  *
  * <pre>{@code
- * String html = IssuesPages.list(query, query.apply(groups.groups()), groups.groups());
+ * String html = IssuesPages.list(query, query.apply(groups.groups()), services, releases);
  * }</pre>
  */
 final class IssuesPages {
@@ -26,12 +26,12 @@ final class IssuesPages {
     private IssuesPages() {
     }
 
-    /** The list ({@code /issues}). {@code all} gives the filters' choices. */
-    static String list(IssueQuery q, IssueQuery.Page page, List<ErrorGroupView> all) {
+    /** The list ({@code /issues}); the filters' choices: every service and release of the groups, sorted. */
+    static String list(IssueQuery q, IssueQuery.Page page, Set<String> services, Set<String> releases) {
         Html h = head("Issues");
         h.open("main", "id", "main");
         h.el("h1", "Issues");
-        filters(h, q, all);
+        filters(h, q, services, releases);
         h.open("p", "class", "summary", "id", "summary").text(page.total() + (page.total() == 1 ? " issue" : " issues")
                 + " · page " + page.page() + " of " + page.pages()).close("p").nl();
         if (page.issues().isEmpty()) {
@@ -44,13 +44,7 @@ final class IssuesPages {
         return foot(h);
     }
 
-    private static void filters(Html h, IssueQuery q, List<ErrorGroupView> all) {
-        Set<String> services = new TreeSet<>();
-        Set<String> releases = new TreeSet<>();
-        for (ErrorGroupView i : all) {
-            services.addAll(i.services());
-            releases.addAll(i.releases());
-        }
+    private static void filters(Html h, IssueQuery q, Set<String> services, Set<String> releases) {
         h.open("form", "class", "filters", "method", "get", "action", "/issues", "role", "search", "id", "filters").nl();
         select(h, "status", "Status", q.status() == null ? "" : q.status().label(),
                 List.of("", "unresolved", "resolved", "ignored"), List.of("any", "unresolved", "resolved", "ignored"));
