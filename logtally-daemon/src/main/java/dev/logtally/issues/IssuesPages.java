@@ -172,7 +172,7 @@ final class IssuesPages {
         IssueView.sparkline(h, IssueView.lastDays(i.hourly(), 14), "last 14 days", 40);
         h.close("p").close("section").nl();
         stack(h, i, crumbs, errorLevels);
-        breadcrumbs(h, i.fingerprint(), crumbs);
+        breadcrumbs(h, i, crumbs);
         h.close("main");
         return foot(h);
     }
@@ -249,12 +249,14 @@ final class IssuesPages {
         h.close("section").nl();
     }
 
-    private static void breadcrumbs(Html h, String fingerprint, Breadcrumbs.Crumbs c) {
+    private static void breadcrumbs(Html h, ErrorGroupView i, Breadcrumbs.Crumbs c) {
+        String fingerprint = i.fingerprint();
         h.open("section", "aria-labelledby", "crumbs-h").el("h2", "Breadcrumbs", "id", "crumbs-h");
         if (c == null) {
             h.el("p", "The sample has no correlation ID.", "class", "empty").close("section").nl();
             return;
         }
+        samples(h, i, c.id());
         h.open("p", "id", "crumbs-summary").text("Correlation ID ").el("code", c.id(), "id", "crumbs-id");
         if (c.busy()) {
             h.text(": the server is busy with other traces; reload in a moment.");
@@ -298,6 +300,23 @@ final class IssuesPages {
                 "size", "34").close("label").text(" ").el("button", "Show", "type", "submit");
         h.close("form").nl();
         h.close("section").nl();
+    }
+
+    /** Links to the breadcrumbs of the group's latest samples, the one shown marked as the current page. */
+    private static void samples(Html h, ErrorGroupView i, String shown) {
+        if (i.recentSamples().isEmpty()) {
+            return;
+        }
+        h.open("nav", "aria-label", "Samples", "class", "samples", "id", "samples").text("Latest samples: ");
+        for (String id : i.recentSamples()) {
+            if (id.equals(shown)) {
+                h.el("code", id, "aria-current", "page", "class", "sample-link");
+            } else {
+                h.el("a", id, "href", Urls.issue(i.fingerprint()) + "?sample=" + Urls.encode(id), "class", "sample-link");
+            }
+            h.text(" ");
+        }
+        h.close("nav").nl();
     }
 
     private static Html head(String title) {
