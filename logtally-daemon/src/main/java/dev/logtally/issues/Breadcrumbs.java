@@ -51,7 +51,7 @@ public final class Breadcrumbs implements AutoCloseable {
     /** File results the trace cache keeps. */
     static final int CACHE_ENTRIES = 4096;
     /** Events the trace cache keeps in all. */
-    static final int CACHE_EVENTS = 200_000;
+    static final int CACHE_EVENTS = 20_000;
 
     private final Trace trace;
     private final Supplier<List<LogFile>> files;

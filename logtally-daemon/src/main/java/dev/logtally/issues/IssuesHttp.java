@@ -11,6 +11,7 @@ import dev.logtally.base.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -48,6 +53,10 @@ import org.slf4j.LoggerFactory;
 public final class IssuesHttp implements HttpHandler {
     /** The paths this handler is mounted at. */
     public static final List<String> CONTEXTS = List.of("/issues", "/api/", "/assets/");
+    /** Threads that answer requests. */
+    static final int PAGE_THREADS = 4;
+    /** Requests that may wait for one of them. */
+    static final int PAGE_QUEUE = 64;
     /** Largest status-change body read. */
     static final int MAX_BODY = 4096;
     /** Longest correlation ID or fingerprint accepted in a URL. */
@@ -71,6 +80,7 @@ public final class IssuesHttp implements HttpHandler {
     private final Set<String> errorLevels;
     private final String readOnlyWhy;
     private final IssueLists lists = new IssueLists();
+    private final ThreadPoolExecutor pages = pageThreads();
 
     /**
      * @param groups      the error groups as they are now (asked for every request)
@@ -94,8 +104,42 @@ public final class IssuesHttp implements HttpHandler {
                 : "Read-only: start the tailer with issues.token.file to resolve, ignore or reopen issues here.";
     }
 
+    /**
+     * Answers on one of the page's own threads ({@value #PAGE_THREADS}, lowest CPU priority: {@link LowPriority}),
+     * the server's thread only waiting, so that rendering and filtering never take CPU from the tailer's
+     * reader; with {@value #PAGE_QUEUE} requests already waiting the answer is 503 at once.
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        Future<?> answered;
+        try {
+            answered = pages.submit(() -> {
+                try {
+                    respond(exchange);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            try (exchange) {
+                answer(exchange, 503, "busy; try again in a moment");
+            }
+            return;
+        }
+        try {
+            answered.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered.cancel(true);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
                 route(exchange);
@@ -190,6 +234,13 @@ public final class IssuesHttp implements HttpHandler {
         }
         LOG.info("issues page: {} from {}", outcome.message(), x.getRemoteAddress().getAddress().getHostAddress());
         send(x, 200, JSON, IssuesJson.issue(find(fingerprint)));
+    }
+
+    private static ThreadPoolExecutor pageThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PAGE_THREADS, PAGE_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(PAGE_QUEUE), LowPriority.threads("logtally-page"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private boolean authorized(String header) {
