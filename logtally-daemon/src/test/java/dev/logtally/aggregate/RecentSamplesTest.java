@@ -2,12 +2,19 @@ package dev.logtally.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.logtally.config.OptionsLoader;
 import dev.logtally.parse.Event;
+import dev.logtally.parse.LineParser;
+import dev.logtally.parse.ParseErrorSink;
+import dev.logtally.pipeline.Pipeline;
+import dev.logtally.source.Line;
+import java.nio.charset.StandardCharsets;
 import dev.logtally.testing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +22,18 @@ import org.junit.jupiter.api.Test;
 class RecentSamplesTest {
     private static final long T0 = Instant.parse("2026-11-24T13:00:00Z").toEpochMilli();
 
+    private static final LineParser PARSER = new LineParser(
+            Pipeline.fullParserOptions(OptionsLoader.load(null, Map.of(), Map.of())));
+
+    /** An error event of one group at {@code t}, parsed from its JSON line (with {@code cid}, or without one). */
     private static Event error(long t, String cid) {
-        return new Event(t, "ERROR", "api", "2.4.1", "timeout", "h1", null, Double.NaN, null, cid, "m", null, null,
-                null, null);
+        String json = "{\"@timestamp\":\"" + Instant.ofEpochMilli(t) + "\",\"level\":\"ERROR\",\"service\":\"api\","
+                + "\"release\":\"2.4.1\",\"error_type\":\"timeout\",\"stack_hash\":\"h1\",\"message\":\"m\""
+                + (cid == null ? "" : ",\"correlation_id\":\"" + cid + "\"") + "}";
+        Event e = PARSER.parse(Line.of("test.log", 0, json.getBytes(StandardCharsets.UTF_8)), ParseErrorSink.IGNORE);
+        assertEquals(t, e.timestampMillis());
+        assertEquals(cid, e.correlationId());
+        return e;
     }
 
     @Test
