@@ -3,6 +3,7 @@ package dev.logtally.bench;
 import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.aggregate.ErrorGroupIndex;
 import dev.logtally.aggregate.ErrorGroupView;
+import dev.logtally.aggregate.ErrorGroupsView;
 import dev.logtally.aggregate.GroupStatus;
 import dev.logtally.aggregate.HourlyCounts;
 import dev.logtally.archive.LogFile;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Issue 12's figures, in one run: the server time of the issues list over 10,000 error groups and of an
@@ -44,12 +46,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       temporary directory and deleted at the end; one line holds the traced sample's correlation ID.</li>
  *   <li>Server: the real {@link IssuesServer} on a loopback port; times are taken by the client around
  *       each HTTP request (so they include loopback HTTP: an upper bound of the server's time).</li>
- *   <li>Load: two client threads, one requesting the issue page over and over (each a trace of the 1 GB
- *       on the page's one trace thread), one requesting list pages (sorts, filters, pages, HTML and JSON)
- *       over and over: the worst a browser or a script can ask of the page.</li>
+ *   <li>Load, two kinds, each in its own phase: (1) two client threads, one requesting the issue page over
+ *       and over (its trace served from the trace cache once read: the archives do not change), one
+ *       requesting list pages (sorts, filters, pages, HTML and JSON) over and over; (2) one client thread
+ *       requesting the issue page over and over from a new server whose trace cache is empty, so every
+ *       request reads the whole 1 GB: the worst a client can ask of the page.</li>
  *   <li>Reader: fresh {@link FollowPipeline}s reading {@link TailLogFile}'s 100,000 lines (44 MB) to the
  *       end, for at least {@code seconds} per phase; lines per second per phase. One idle phase first
- *       warms the reader up and is not counted.</li>
+ *       warms the reader up and is not counted; then each round is an idle phase, a phase under load (1)
+ *       and a phase under load (2).</li>
  * </ul>
  *
  * <pre>
@@ -106,35 +111,54 @@ public final class IssuesPageBench {
         ErrorGroupIndex index = ErrorGroupIndex.of(groups(), 0);
         String traced = index.groups().stream().filter(g -> ReplayFiles.TRACED.equals(g.sampleCorrelationId()))
                 .findFirst().orElseThrow().fingerprint();
+        ErrorGroupsView view = index;
         try (Breadcrumbs crumbs = new Breadcrumbs(options, () -> archives, Duration.ofSeconds(30), 1000, 1)) {
             IssuesServer server = IssuesServer.start(HostPort.parse("--serve", "127.0.0.1:0"),
-                    new IssuesHttp(() -> index, null, crumbs, Optional.empty(), false, Set.of("ERROR"), null));
+                    new IssuesHttp(() -> view, null, crumbs, Optional.empty(), false, Set.of("ERROR"), null));
             try {
                 String base = "http://127.0.0.1:" + server.port();
-                Client client = new Client(base, traced);
+                Client client = new Client(base, traced, () -> new Breadcrumbs(options, () -> archives,
+                        Duration.ofSeconds(30), 1000, 1), view);
                 client.warmUp();
                 readerPhase(dir, log, seconds, "warm-up");
                 List<Double> idle = new ArrayList<>();
                 List<Double> loaded = new ArrayList<>();
+                List<Double> cold = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
+                    String n = "-" + r;
                     idle.add(readerPhase(dir, log, seconds, "idle-" + r));
-                    client.running.set(true);
-                    Thread lists = new Thread(client::lists, "bench-lists");
-                    Thread issues = new Thread(client::issues, "bench-issue-page");
-                    lists.start();
-                    issues.start();
-                    loaded.add(readerPhase(dir, log, seconds, "loaded-" + r));
-                    client.running.set(false);
-                    lists.join();
-                    issues.join();
-                    System.out.printf("round %d: reader idle %.0f lines/s, with pages %.0f lines/s (%.1f%%); load %s%n",
-                            r, idle.get(r), loaded.get(r), 100.0 * (loaded.get(r) / idle.get(r) - 1), load());
+                    loaded.add(withLoad(client, List.of(client::lists, client::issues),
+                            () -> readerPhase(dir, log, seconds, "loaded" + n)));
+                    cold.add(withLoad(client, List.of(client::coldIssues),
+                            () -> readerPhase(dir, log, seconds, "cold" + n)));
+                    System.out.printf("round %d: reader idle %.0f lines/s, with list + cached issue pages %.0f lines/s"
+                                    + " (%.1f%%), with cold issue pages %.0f lines/s (%.1f%%); load %s%n",
+                            r, idle.get(r), loaded.get(r), 100.0 * (loaded.get(r) / idle.get(r) - 1), cold.get(r),
+                            100.0 * (cold.get(r) / idle.get(r) - 1), load());
                 }
-                client.report(idle, loaded);
+                client.report(idle, loaded, cold);
             } finally {
                 server.close();
             }
         }
+    }
+
+    /** Runs {@code phase} while {@code clients} request pages back to back; the phase's figure. */
+    private static double withLoad(Client client, List<Runnable> clients, java.util.function.DoubleSupplier phase)
+            throws InterruptedException {
+        client.running.set(true);
+        List<Thread> threads = new ArrayList<>();
+        for (Runnable c : clients) {
+            Thread t = new Thread(c, "bench-client");
+            t.start();
+            threads.add(t);
+        }
+        double figure = phase.getAsDouble();
+        client.running.set(false);
+        for (Thread t : threads) {
+            t.join();
+        }
+        return figure;
     }
 
     /** Reads the file with fresh pipelines for at least {@code seconds}; lines per second over the phase. */
@@ -186,7 +210,8 @@ public final class IssuesPageBench {
                     g == 4321 ? ReplayFiles.TRACED : String.format("%032x", random.nextLong()), stack,
                     List.of("svc-" + random.nextInt(8)), List.of("mining.submit", "db.insert_share"), List.of(release),
                     release, new HourlyCounts(now - now % 3_600_000L, hours),
-                    g % 10 == 0 ? GroupStatus.resolvedIn(release, now) : GroupStatus.UNRESOLVED, g % 50 == 0, g % 97 == 0));
+                    g % 10 == 0 ? GroupStatus.resolvedIn(release, now) : GroupStatus.UNRESOLVED, g % 50 == 0, g % 97 == 0,
+                    List.of()));
         }
         return out;
     }
@@ -205,12 +230,19 @@ public final class IssuesPageBench {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String base;
         private final String issuePath;
+        private final Supplier<Breadcrumbs> freshCrumbs;
+        private final ErrorGroupsView view;
         private final List<Double> listMillis = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<Double> issueMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Double> coldMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Cold issue pages whose trace did not finish within the time limit (the page says so). */
+        private final List<Double> coldFailed = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Client(String base, String traced) {
+        Client(String base, String traced, Supplier<Breadcrumbs> freshCrumbs, ErrorGroupsView view) {
             this.base = base;
             this.issuePath = "/issues/" + traced;
+            this.freshCrumbs = freshCrumbs;
+            this.view = view;
         }
 
         void warmUp() throws Exception {
@@ -243,6 +275,40 @@ public final class IssuesPageBench {
             }
         }
 
+        /**
+         * The issue page with nothing cached, back to back: each request goes to a new server whose
+         * breadcrumbs have an empty trace cache, so each reads the whole 1 GB.
+         */
+        void coldIssues() {
+            try {
+                while (running.get()) {
+                    try (Breadcrumbs crumbs = freshCrumbs.get()) {
+                        IssuesServer cold = IssuesServer.start(HostPort.parse("--serve", "127.0.0.1:0"),
+                                new IssuesHttp(() -> view, null, crumbs, Optional.empty(), false, Set.of("ERROR"), null));
+                        try {
+                            long start = System.nanoTime();
+                            String page = get("http://127.0.0.1:" + cold.port(), issuePath);
+                            double millis = (System.nanoTime() - start) / 1e6;
+                            if (page.contains(": 1 event in 4 files")) {
+                                coldMillis.add(millis);
+                            } else {
+                                if (coldFailed.isEmpty()) {
+                                    int at = page.indexOf("crumbs-id");
+                                    System.out.println("a cold issue page did not finish its trace: "
+                                            + page.substring(at, Math.min(page.length(), at + 200)).replaceAll("<[^>]*>", ""));
+                                }
+                                coldFailed.add(millis);
+                            }
+                        } finally {
+                            cold.close();
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         private double time(String path) throws Exception {
             long start = System.nanoTime();
             get(path);
@@ -250,6 +316,10 @@ public final class IssuesPageBench {
         }
 
         private String get(String path) throws Exception {
+            return get(base, path);
+        }
+
+        private String get(String base, String path) throws Exception {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
@@ -258,17 +328,28 @@ public final class IssuesPageBench {
             return r.body();
         }
 
-        void report(List<Double> idle, List<Double> loaded) {
-            double[] list = listMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double[] issue = issueMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        void report(List<Double> idle, List<Double> loaded, List<Double> coldPhases) {
+            double[] list = sorted(listMillis);
+            double[] issue = sorted(issueMillis);
+            double[] cold = sorted(coldMillis);
             System.out.printf("issues list (10,000 groups), %d requests while the reader ran: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     list.length, pct(list, 50), pct(list, 99), list[list.length - 1]);
-            System.out.printf("issue page (trace over the 1 GB of .gz), %d requests while the reader ran: p50 %.0f ms, max %.0f ms, all %s%n",
-                    issue.length, pct(issue, 50), issue[issue.length - 1], Arrays.toString(Arrays.stream(issue).mapToLong(Math::round).toArray()));
+            System.out.printf("issue page, trace cache warm (1 GB of .gz unchanged), %d requests while the reader ran:"
+                    + " p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", issue.length, pct(issue, 50), pct(issue, 99), issue[issue.length - 1]);
+            System.out.printf("issue page, trace cache empty (reads the 1 GB of .gz), %d requests traced while the reader"
+                    + " ran: p50 %.0f ms, all %s; %d stopped at the trace time limit: %s%n", cold.length,
+                    cold.length == 0 ? Double.NaN : pct(cold, 50), Arrays.toString(Arrays.stream(cold).mapToLong(Math::round).toArray()),
+                    coldFailed.size(), coldFailed);
             double idleMedian = median(idle);
-            double loadedMedian = median(loaded);
-            System.out.printf("reader: idle median %.0f lines/s, with pages median %.0f lines/s: %.1f%%%n",
-                    idleMedian, loadedMedian, 100.0 * (loadedMedian / idleMedian - 1));
+            System.out.printf("reader: idle median %.0f lines/s; with list + cached issue pages median %.0f lines/s: %.1f%%;"
+                    + " with cold issue pages median %.0f lines/s: %.1f%%%n", idleMedian, median(loaded),
+                    100.0 * (median(loaded) / idleMedian - 1), median(coldPhases), 100.0 * (median(coldPhases) / idleMedian - 1));
+        }
+
+        private static double[] sorted(List<Double> xs) {
+            synchronized (xs) {
+                return xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            }
         }
 
         private static double pct(double[] sorted, int p) {

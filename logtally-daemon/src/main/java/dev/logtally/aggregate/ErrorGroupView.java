@@ -42,12 +42,15 @@ import java.util.Objects;
  * @param status              unresolved, resolved (in which release) or ignored
  * @param isNew               first seen within the last 24 hours of event time (before the newest event seen)
  * @param regressed           seen again after being resolved, and not resolved again since
+ * @param recentSamples       the correlation IDs of the group's latest events, at most {@value #MAX_SAMPLES}
+ *                            distinct, latest first (the sample's among them); kept in memory only: after a
+ *                            restart from a checkpoint it starts again from the sample's
  */
 public record ErrorGroupView(String fingerprint, String errorType, String stackHash, long count, long firstSeen,
                              long lastSeen, String sampleMessage, String sampleCorrelationId, List<String> stackHead,
                              List<String> services, List<String> methods, List<String> releases,
                              String firstRelease, HourlyCounts hourly, GroupStatus status, boolean isNew,
-                             boolean regressed) {
+                             boolean regressed, List<String> recentSamples) {
 
     /** Marker for an absent time: the same as {@code Event.NO_TIME}. */
     public static final long NO_TIME = Long.MIN_VALUE;
@@ -55,6 +58,7 @@ public record ErrorGroupView(String fingerprint, String errorType, String stackH
     public static final int MAX_STACK_LINES = 10;
     public static final int MAX_STACK_LINE = 300;
     public static final int MAX_VALUES = 50;
+    public static final int MAX_SAMPLES = 5;
 
     public ErrorGroupView {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -64,6 +68,7 @@ public record ErrorGroupView(String fingerprint, String errorType, String stackH
         services = List.copyOf(services);
         methods = List.copyOf(methods);
         releases = List.copyOf(releases);
+        recentSamples = List.copyOf(recentSamples);
         Objects.requireNonNull(hourly, "hourly");
         Objects.requireNonNull(status, "status");
     }

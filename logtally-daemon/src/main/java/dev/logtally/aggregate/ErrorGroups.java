@@ -361,6 +361,7 @@ public final class ErrorGroups {
             g.sampleCorrelationId = r.sampleCorrelationId();
             if (r.sampleCorrelationId() != null) {
                 g.lastWithCorrelation.restore(r.lastSeen());
+                g.recentSamples.restore(List.of(r.sampleCorrelationId()), r.lastSeen());
             }
             if (r.sampleStack() != null) {
                 g.firstWithStack.restore(r.firstSeen());

@@ -32,6 +32,7 @@ final class GroupTally {
     String sampleMessage;
     String sampleStack;
     String sampleCorrelationId;
+    final RecentSamples recentSamples = new RecentSamples();
     final List<String> services = new ArrayList<>(2);
     final List<String> methods = new ArrayList<>(2);
     final List<String> releases = new ArrayList<>(2);
@@ -70,8 +71,11 @@ final class GroupTally {
                 firstRelease = release;
             }
         }
-        if (e.correlationId() != null && lastWithCorrelation.takeIfLater(t, file, offset)) {
-            sampleCorrelationId = e.correlationId();
+        if (e.correlationId() != null) {
+            if (lastWithCorrelation.takeIfLater(t, file, offset)) {
+                sampleCorrelationId = e.correlationId();
+            }
+            recentSamples.offer(e.correlationId(), t, file, offset);
         }
         if (e.service() != null) {
             addValue(services, e.service());
@@ -99,6 +103,7 @@ final class GroupTally {
         if (lastWithCorrelation.takeIfLater(o.lastWithCorrelation)) {
             sampleCorrelationId = o.sampleCorrelationId;
         }
+        recentSamples.merge(o.recentSamples);
         o.services.forEach(v -> addValue(services, v));
         o.methods.forEach(v -> addValue(methods, v));
         o.releases.forEach(v -> addValue(releases, v));
@@ -164,7 +169,7 @@ final class GroupTally {
                 && firstSeen > newestEventMillis - 24 * HourlyCounts.HOUR_MILLIS;
         return new ErrorGroupView(fingerprint, errorType, stackHash, count, firstSeen, last.time(), sampleMessage,
                 sampleCorrelationId, stackHead(sampleStack), svc, mth, rel, firstRelease, hourly(endHour), status,
-                isNew, regressed);
+                isNew, regressed, recentSamples.ids());
     }
 
     /** The first lines of a stack trace, tabs as four spaces, each bounded. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,14 @@ public final class ArchiveScan {
     private final int threads;
     private final int maxLineBytes;
     private final Progress progress;
+    private final ThreadFactory threadFactory;
+
+    /** The reading threads by default: daemon threads named {@code logtally-read}. */
+    public static final ThreadFactory READ_THREADS = r -> {
+        Thread t = new Thread(r, "logtally-read");
+        t.setDaemon(true);
+        return t;
+    };
 
     /**
      * @param threads      reading threads (at least 1)
@@ -37,12 +46,18 @@ public final class ArchiveScan {
      * @param progress     told of every file and line
      */
     public ArchiveScan(int threads, int maxLineBytes, Progress progress) {
+        this(threads, maxLineBytes, progress, READ_THREADS);
+    }
+
+    /** As {@link #ArchiveScan(int, int, Progress)}, reading on threads made by {@code threadFactory}. */
+    public ArchiveScan(int threads, int maxLineBytes, Progress progress, ThreadFactory threadFactory) {
         if (threads < 1) {
             throw new ConfigException("--threads", "must be at least 1, not " + threads);
         }
         this.threads = threads;
         this.maxLineBytes = maxLineBytes;
         this.progress = progress;
+        this.threadFactory = threadFactory;
     }
 
     /** Threads to use by default: one per core. */
@@ -75,11 +90,7 @@ public final class ArchiveScan {
     public <R> Scan<R> run(List<LogFile> files, IndexedJobs<R> jobs) {
         progress.start(files);
         int n = Math.max(1, Math.min(threads, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "logtally-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(n, threadFactory);
         try {
             List<Future<Outcome<R>>> futures = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {

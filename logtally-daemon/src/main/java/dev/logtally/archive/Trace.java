@@ -11,6 +11,7 @@ import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code logtally trace}'s engine: every event of one correlation ID across plain, rotated and
@@ -27,11 +28,18 @@ public final class Trace {
     private final ParserOptions parserOptions;
     private final int lineMaxBytes;
     private final int threads;
+    private final ThreadFactory threadFactory;
 
     public Trace(Options options, int threads) {
+        this(options, threads, ArchiveScan.READ_THREADS);
+    }
+
+    /** A trace reading on threads from {@code threadFactory} (the issues page's are of low priority). */
+    public Trace(Options options, int threads, ThreadFactory threadFactory) {
         this.parserOptions = Pipeline.fullParserOptions(options);
         this.lineMaxBytes = options.lineMaxBytes();
         this.threads = threads;
+        this.threadFactory = threadFactory;
     }
 
     /**
@@ -42,8 +50,10 @@ public final class Trace {
      * @param lines    lines read
      * @param parsed   lines that held the needle and were parsed
      * @param found    events of the ID found, also those left out past a limit
+     * @param cached   files whose result came from the {@link TraceCache} (not read again)
      */
-    public record Result(List<TracedEvent> events, List<String> problems, long lines, long parsed, long found) {
+    public record Result(List<TracedEvent> events, List<String> problems, long lines, long parsed, long found,
+                         int cached) {
         /** True when more events were found than {@link #events()} holds. */
         public boolean truncated() {
             return found > events.size();
@@ -60,23 +70,66 @@ public final class Trace {
      * memory stays bounded whatever the ID matches, and of those the earliest {@code maxEvents} are kept.
      */
     public Result run(String id, List<LogFile> files, Progress progress, int maxEvents) {
+        return run(id, files, progress, maxEvents, null);
+    }
+
+    /**
+     * As {@link #run(String, List, Progress, int)}, taking each file's result from {@code cache} when it
+     * holds one for the file as it is now (see {@link TraceCache}), reading only the other files, and
+     * storing what they held. The result is the one a reading of every file would give; {@code cache} may
+     * be null (read everything).
+     */
+    public Result run(String id, List<LogFile> files, Progress progress, int maxEvents, TraceCache cache) {
         ByteNeedle needle = ByteNeedle.forId(id);
-        ArchiveScan.Scan<Found> scan = new ArchiveScan(threads, lineMaxBytes, progress)
-                .run(files, (f, i) -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), i, maxEvents));
+        List<TraceCache.FileTrace> known = new ArrayList<>(files.size());
+        List<TraceCache.FileId> before = new ArrayList<>(files.size());
+        List<LogFile> unread = new ArrayList<>();
+        List<Integer> unreadAt = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            TraceCache.FileId fid = cache == null ? null : TraceCache.id(files.get(i).path());
+            TraceCache.FileTrace hit = fid == null ? null : cache.get(fid, id, maxEvents);
+            known.add(hit);
+            before.add(fid);
+            if (hit == null) {
+                unread.add(files.get(i));
+                unreadAt.add(i);
+            }
+        }
+        ArchiveScan.Scan<Found> scan = new ArchiveScan(threads, lineMaxBytes, progress, threadFactory).run(unread,
+                (f, i) -> new TraceJob(id, needle, new LineParser(parserOptions), f.display(), unreadAt.get(i), maxEvents));
         List<TracedEvent> events = new ArrayList<>();
         long parsed = 0;
         long matched = 0;
-        for (Found found : scan.results()) {
+        for (int k = 0; k < unread.size(); k++) {
+            Found found = scan.results().get(k);
             events.addAll(found.events);
             parsed += found.parsed;
             matched += found.matched;
+            int i = unreadAt.get(k);
+            if (cache != null && found.clean && before.get(i) != null && before.get(i).equals(TraceCache.id(files.get(i).path()))) {
+                cache.put(before.get(i), id, new TraceCache.FileTrace(found.events, maxEvents, found.lines, found.parsed,
+                        found.matched));
+            }
+        }
+        int cached = 0;
+        for (int i = 0; i < files.size(); i++) {
+            TraceCache.FileTrace hit = known.get(i);
+            if (hit != null) {
+                cached++;
+                matched += hit.matched();
+                String display = files.get(i).display();
+                for (TracedEvent t : hit.events()) {
+                    events.add(new TracedEvent(t.event(), display, t.offset(), i));
+                }
+            }
         }
         events.sort(TracedEvent.IN_TIME_ORDER);
         List<TracedEvent> kept = events.size() > maxEvents ? new ArrayList<>(events.subList(0, maxEvents)) : events;
-        return new Result(kept, scan.problems(), scan.lines(), parsed, matched);
+        return new Result(kept, scan.problems(), scan.lines(), parsed, matched, cached);
     }
 
-    private record Found(List<TracedEvent> events, long parsed, long matched) {
+    /** One file's events of the ID; {@code clean}: read whole, without damage. */
+    private record Found(List<TracedEvent> events, long parsed, long matched, long lines, boolean clean) {
     }
 
     /** Finds the ID's events in one file. */
@@ -123,7 +176,8 @@ public final class Trace {
 
         @Override
         public Found finish(ArchiveReader.Result result) {
-            return new Found(found, parsed, matched);
+            return new Found(found, parsed, matched, result == null ? 0 : result.lines(),
+                    result != null && result.damage() == null);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.Progress;
 import dev.logtally.archive.Trace;
+import dev.logtally.archive.TraceCache;
 import dev.logtally.archive.TracedEvent;
 import dev.logtally.config.Options;
 import dev.logtally.source.FollowedFiles;
@@ -32,6 +33,10 @@ import java.util.function.Supplier;
  * own threads — never the tailer's reader thread — with a bound on time ({@code timeLimit}: the reading
  * stops at the next line past it), on result size ({@code maxEvents} earliest events kept) and on work
  * waiting (one trace at a time, {@value #QUEUE} waiting; more are answered {@link Crumbs#busy() busy} at once).
+ * The reading threads run at the lowest CPU priority ({@link LowPriority}), and what each file held of an ID
+ * is kept in a {@link TraceCache} (at most {@value #CACHE_ENTRIES} file results, {@value #CACHE_EVENTS}
+ * events), so tracing a sample again reads only the files that changed or appeared since: the active file,
+ * not the compressed archives.
  *
  * <pre>{@code
  * try (Breadcrumbs crumbs = new Breadcrumbs(options, () -> files, Duration.ofSeconds(5), 1000, 1)) {
@@ -43,6 +48,10 @@ public final class Breadcrumbs implements AutoCloseable {
     /** Traces that may wait while one runs. */
     static final int QUEUE = 2;
     private static final int CHECK_EVERY_LINES = 256;
+    /** File results the trace cache keeps. */
+    static final int CACHE_ENTRIES = 4096;
+    /** Events the trace cache keeps in all. */
+    static final int CACHE_EVENTS = 20_000;
 
     private final Trace trace;
     private final Supplier<List<LogFile>> files;
@@ -50,6 +59,7 @@ public final class Breadcrumbs implements AutoCloseable {
     private final int maxEvents;
     private final LongSupplier nanoTime;
     private final ThreadPoolExecutor executor;
+    private final TraceCache cache = new TraceCache(CACHE_ENTRIES, CACHE_EVENTS);
 
     /**
      * @param options   field names and the line cap
@@ -59,7 +69,7 @@ public final class Breadcrumbs implements AutoCloseable {
      * @param threads   reading threads of one trace
      */
     public Breadcrumbs(Options options, Supplier<List<LogFile>> files, Duration timeLimit, int maxEvents, int threads) {
-        this.trace = new Trace(options, threads);
+        this.trace = new Trace(options, threads, LowPriority.threads("logtally-trace-read"));
         this.files = files;
         this.timeLimit = timeLimit;
         this.maxEvents = maxEvents;
@@ -78,13 +88,14 @@ public final class Breadcrumbs implements AutoCloseable {
      * @param id        the correlation ID
      * @param events    its events in time order, at most the limit
      * @param found     events found (more than {@code events} holds when truncated)
-     * @param files     files read
+     * @param files     files looked at
+     * @param cached    of those, files whose result came from the trace cache (not read again)
      * @param problems  one line per unreadable or damaged file
      * @param timedOut  the time limit ended the reading: {@code events} is empty
      * @param busy      too many traces were waiting: nothing was read
      * @param millis    how long it took
      */
-    public record Crumbs(String id, List<TracedEvent> events, long found, int files, List<String> problems,
+    public record Crumbs(String id, List<TracedEvent> events, long found, int files, int cached, List<String> problems,
                          boolean timedOut, boolean busy, long millis) {
         public Crumbs {
             events = List.copyOf(events);
@@ -124,17 +135,17 @@ public final class Breadcrumbs implements AutoCloseable {
         try {
             future = executor.submit(() -> run(id, start, deadline));
         } catch (RejectedExecutionException e) {
-            return new Crumbs(id, List.of(), 0, 0, List.of(), false, true, 0);
+            return new Crumbs(id, List.of(), 0, 0, 0, List.of(), false, true, 0);
         }
         try {
             return future.get(2 * timeLimit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Crumbs(id, List.of(), 0, 0, List.of(), true, false, millisSince(start));
+            return new Crumbs(id, List.of(), 0, 0, 0, List.of(), true, false, millisSince(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return new Crumbs(id, List.of(), 0, 0, List.of(), true, false, millisSince(start));
+            return new Crumbs(id, List.of(), 0, 0, 0, List.of(), true, false, millisSince(start));
         } catch (ExecutionException e) {
             throw new IllegalStateException("trace failed: " + e.getCause(), e.getCause());
         }
@@ -143,18 +154,24 @@ public final class Breadcrumbs implements AutoCloseable {
     private Crumbs run(String id, long start, long deadline) {
         List<LogFile> list = files.get();
         if (nanoTime.getAsLong() - deadline > 0) {
-            return new Crumbs(id, List.of(), 0, list.size(), List.of(), true, false, millisSince(start));
+            return new Crumbs(id, List.of(), 0, list.size(), 0, List.of(), true, false, millisSince(start));
         }
         try {
-            Trace.Result r = trace.run(id, list, new Deadline(deadline), maxEvents);
-            return new Crumbs(id, r.events(), r.found(), list.size(), r.problems(), false, false, millisSince(start));
+            Trace.Result r = trace.run(id, list, new Deadline(deadline), maxEvents, cache);
+            return new Crumbs(id, r.events(), r.found(), list.size(), r.cached(), r.problems(), false, false,
+                    millisSince(start));
         } catch (PastDeadline e) {
-            return new Crumbs(id, List.of(), 0, list.size(), List.of(), true, false, millisSince(start));
+            return new Crumbs(id, List.of(), 0, list.size(), 0, List.of(), true, false, millisSince(start));
         }
     }
 
     private long millisSince(long start) {
         return TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - start);
+    }
+
+    /** The cache of per-file results (for tests and figures). */
+    TraceCache cache() {
+        return cache;
     }
 
     /** Stops the trace threads (a running trace ends at its next line). */

@@ -43,6 +43,11 @@ public record IssueQuery(GroupStatus.State status, String service, String releas
             this.order = order.thenComparing(ErrorGroupView::fingerprint);
         }
 
+        /** The order itself (ties broken by fingerprint). */
+        public Comparator<ErrorGroupView> order() {
+            return order;
+        }
+
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -138,14 +143,20 @@ public record IssueQuery(GroupStatus.State status, String service, String releas
 
     /** The issues that pass the filters, sorted, and the requested page of them. */
     public Page apply(List<ErrorGroupView> all) {
+        List<ErrorGroupView> sorted = new ArrayList<>(all);
+        sorted.sort(sort.order);
+        return applySorted(sorted);
+    }
+
+    /** As {@link #apply}, for issues already in this query's {@link #sort() order} (kept so per groups version). */
+    public Page applySorted(List<ErrorGroupView> sorted) {
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
         List<ErrorGroupView> kept = new ArrayList<>();
-        for (ErrorGroupView i : all) {
+        for (ErrorGroupView i : sorted) {
             if (matches(i, needle)) {
                 kept.add(i);
             }
         }
-        kept.sort(sort.order);
         int pages = Math.max(1, (kept.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int from = (int) Math.min(kept.size(), (long) (page - 1) * PAGE_SIZE);
         int to = Math.min(kept.size(), from + PAGE_SIZE);

@@ -11,6 +11,7 @@ import dev.logtally.base.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -48,6 +53,10 @@ import org.slf4j.LoggerFactory;
 public final class IssuesHttp implements HttpHandler {
     /** The paths this handler is mounted at. */
     public static final List<String> CONTEXTS = List.of("/issues", "/api/", "/assets/");
+    /** Threads that answer requests. */
+    static final int PAGE_THREADS = 4;
+    /** Requests that may wait for one of them. */
+    static final int PAGE_QUEUE = 64;
     /** Largest status-change body read. */
     static final int MAX_BODY = 4096;
     /** Longest correlation ID or fingerprint accepted in a URL. */
@@ -70,6 +79,8 @@ public final class IssuesHttp implements HttpHandler {
     private final boolean remote;
     private final Set<String> errorLevels;
     private final String readOnlyWhy;
+    private final IssueLists lists = new IssueLists();
+    private final ThreadPoolExecutor pages = pageThreads();
 
     /**
      * @param groups      the error groups as they are now (asked for every request)
@@ -93,8 +104,42 @@ public final class IssuesHttp implements HttpHandler {
                 : "Read-only: start the tailer with issues.token.file to resolve, ignore or reopen issues here.";
     }
 
+    /**
+     * Answers on one of the page's own threads ({@value #PAGE_THREADS}, lowest CPU priority: {@link LowPriority}),
+     * the server's thread only waiting, so that rendering and filtering never take CPU from the tailer's
+     * reader; with {@value #PAGE_QUEUE} requests already waiting the answer is 503 at once.
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        Future<?> answered;
+        try {
+            answered = pages.submit(() -> {
+                try {
+                    respond(exchange);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            try (exchange) {
+                answer(exchange, 503, "busy; try again in a moment");
+            }
+            return;
+        }
+        try {
+            answered.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered.cancel(true);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
                 route(exchange);
@@ -126,8 +171,8 @@ public final class IssuesHttp implements HttpHandler {
         String query = x.getRequestURI().getRawQuery();
         if (path.equals("/issues") || path.equals("/issues/")) {
             IssueQuery q = query(query);
-            List<ErrorGroupView> all = groups.get().groups();
-            send(x, 200, HTML, IssuesPages.list(q, q.apply(all), all));
+            IssueLists.Version v = lists.of(groups.get());
+            send(x, 200, HTML, v.body("html", q, k -> IssuesPages.list(k, v.page(k), v.services(), v.releases())));
         } else if (path.startsWith("/issues/")) {
             ErrorGroupView i = find(key(path.substring("/issues/".length())));
             String sample = IssueQuery.params(query).getOrDefault("sample", i.sampleCorrelationId());
@@ -135,7 +180,8 @@ public final class IssuesHttp implements HttpHandler {
             send(x, 200, HTML, IssuesPages.issue(i, crumbs, control != null && token.isPresent(), readOnlyWhy,
                     errorLevels));
         } else if (path.equals("/api/issues")) {
-            send(x, 200, JSON, IssuesJson.page(query(query).apply(groups.get().groups())));
+            IssueLists.Version v = lists.of(groups.get());
+            send(x, 200, JSON, v.body("json", query(query), k -> IssuesJson.page(v.page(k))));
         } else if (path.startsWith("/api/issues/")) {
             send(x, 200, JSON, IssuesJson.issue(find(key(path.substring("/api/issues/".length())))));
         } else if (path.startsWith("/api/trace/")) {
@@ -188,6 +234,13 @@ public final class IssuesHttp implements HttpHandler {
         }
         LOG.info("issues page: {} from {}", outcome.message(), x.getRemoteAddress().getAddress().getHostAddress());
         send(x, 200, JSON, IssuesJson.issue(find(fingerprint)));
+    }
+
+    private static ThreadPoolExecutor pageThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PAGE_THREADS, PAGE_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(PAGE_QUEUE), LowPriority.threads("logtally-page"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private boolean authorized(String header) {

@@ -49,6 +49,7 @@ final class IssuesJson {
             g.writeStartObject();
             fields(g, i);
             strings(g, "stack_head", i.stackHead());
+            strings(g, "recent_samples", i.recentSamples());
             g.writeObjectPropertyStart("hourly");
             time(g, "last_hour", i.hourly().endHourMillis());
             g.writeArrayPropertyStart("counts");

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * on change.
  *
  * <pre>{@code
- * String html = IssuesPages.list(query, query.apply(groups.groups()), groups.groups());
+ * String html = IssuesPages.list(query, query.apply(groups.groups()), services, releases);
  * }</pre>
  */
 final class IssuesPages {
@@ -26,12 +26,12 @@ final class IssuesPages {
     private IssuesPages() {
     }
 
-    /** The list ({@code /issues}). {@code all} gives the filters' choices. */
-    static String list(IssueQuery q, IssueQuery.Page page, List<ErrorGroupView> all) {
+    /** The list ({@code /issues}); the filters' choices: every service and release of the groups, sorted. */
+    static String list(IssueQuery q, IssueQuery.Page page, Set<String> services, Set<String> releases) {
         Html h = head("Issues");
         h.open("main", "id", "main");
         h.el("h1", "Issues");
-        filters(h, q, all);
+        filters(h, q, services, releases);
         h.open("p", "class", "summary", "id", "summary").text(page.total() + (page.total() == 1 ? " issue" : " issues")
                 + " · page " + page.page() + " of " + page.pages()).close("p").nl();
         if (page.issues().isEmpty()) {
@@ -44,13 +44,7 @@ final class IssuesPages {
         return foot(h);
     }
 
-    private static void filters(Html h, IssueQuery q, List<ErrorGroupView> all) {
-        Set<String> services = new TreeSet<>();
-        Set<String> releases = new TreeSet<>();
-        for (ErrorGroupView i : all) {
-            services.addAll(i.services());
-            releases.addAll(i.releases());
-        }
+    private static void filters(Html h, IssueQuery q, Set<String> services, Set<String> releases) {
         h.open("form", "class", "filters", "method", "get", "action", "/issues", "role", "search", "id", "filters").nl();
         select(h, "status", "Status", q.status() == null ? "" : q.status().label(),
                 List.of("", "unresolved", "resolved", "ignored"), List.of("any", "unresolved", "resolved", "ignored"));
@@ -178,7 +172,7 @@ final class IssuesPages {
         IssueView.sparkline(h, IssueView.lastDays(i.hourly(), 14), "last 14 days", 40);
         h.close("p").close("section").nl();
         stack(h, i, crumbs, errorLevels);
-        breadcrumbs(h, i.fingerprint(), crumbs);
+        breadcrumbs(h, i, crumbs);
         h.close("main");
         return foot(h);
     }
@@ -255,12 +249,14 @@ final class IssuesPages {
         h.close("section").nl();
     }
 
-    private static void breadcrumbs(Html h, String fingerprint, Breadcrumbs.Crumbs c) {
+    private static void breadcrumbs(Html h, ErrorGroupView i, Breadcrumbs.Crumbs c) {
+        String fingerprint = i.fingerprint();
         h.open("section", "aria-labelledby", "crumbs-h").el("h2", "Breadcrumbs", "id", "crumbs-h");
         if (c == null) {
             h.el("p", "The sample has no correlation ID.", "class", "empty").close("section").nl();
             return;
         }
+        samples(h, i, c.id());
         h.open("p", "id", "crumbs-summary").text("Correlation ID ").el("code", c.id(), "id", "crumbs-id");
         if (c.busy()) {
             h.text(": the server is busy with other traces; reload in a moment.");
@@ -304,6 +300,23 @@ final class IssuesPages {
                 "size", "34").close("label").text(" ").el("button", "Show", "type", "submit");
         h.close("form").nl();
         h.close("section").nl();
+    }
+
+    /** Links to the breadcrumbs of the group's latest samples, the one shown marked as the current page. */
+    private static void samples(Html h, ErrorGroupView i, String shown) {
+        if (i.recentSamples().isEmpty()) {
+            return;
+        }
+        h.open("nav", "aria-label", "Samples", "class", "samples", "id", "samples").text("Latest samples: ");
+        for (String id : i.recentSamples()) {
+            if (id.equals(shown)) {
+                h.el("code", id, "aria-current", "page", "class", "sample-link");
+            } else {
+                h.el("a", id, "href", Urls.issue(i.fingerprint()) + "?sample=" + Urls.encode(id), "class", "sample-link");
+            }
+            h.text(" ");
+        }
+        h.close("nav").nl();
     }
 
     private static Html head(String title) {

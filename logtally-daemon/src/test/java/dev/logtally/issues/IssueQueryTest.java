@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IssueQueryTest {
-    private static final List<ErrorGroupView> ALL = List.of(
+    static final List<ErrorGroupView> ALL = List.of(
             Issues.issue("a", "connection_timeout", 9, 100, 900, "pool did not answer", "proxy", "2.4.1"),
             Issues.issue("b", "db_write_failed", 12, 200, 800, "share not stored", "proxy", "2.4.2"),
             Issues.issue("c", "invalid_share", 3, 50, 950, "Stale JOB", "db", "2.4.1"));

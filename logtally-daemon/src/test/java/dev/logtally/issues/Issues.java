@@ -23,7 +23,8 @@ final class Issues {
                                 String release) {
         return new ErrorGroupView(fp, type, "hash-" + fp, count, first, last, message, "cid-" + fp,
                 List.of("java.lang.IllegalStateException: " + type), List.of(service), List.of("mining.submit"),
-                List.of(release), release, HourlyCounts.empty(0), GroupStatus.UNRESOLVED, false, false);
+                List.of(release), release, HourlyCounts.empty(0), GroupStatus.UNRESOLVED, false, false,
+                List.of("cid-" + fp, "cid-" + fp + "-older"));
     }
 
     /** Holds groups in memory; {@link #changes} records every change applied. */
@@ -53,7 +54,8 @@ final class Issues {
             };
             groups.put(c.fingerprint(), new ErrorGroupView(i.fingerprint(), i.errorType(), i.stackHash(), i.count(),
                     i.firstSeen(), i.lastSeen(), i.sampleMessage(), i.sampleCorrelationId(), i.stackHead(), i.services(),
-                    i.methods(), i.releases(), i.firstRelease(), i.hourly(), s, i.isNew(), i.regressed()));
+                    i.methods(), i.releases(), i.firstRelease(), i.hourly(), s, i.isNew(), i.regressed(),
+                    i.recentSamples()));
             return CompletableFuture.completedFuture(StatusOutcome.applied(c.fingerprint(), s));
         }
     }

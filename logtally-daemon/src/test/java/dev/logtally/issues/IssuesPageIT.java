@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,8 @@ class IssuesPageIT {
                 d.get(base + "/issues/" + fp);
                 assertStackAndBreadcrumbs(d, issue, written);
                 browser.screenshot(Project.module().resolve("target/issue-page.png"));
+                assertLinksToOtherSamples(d, issue, written);
+                d.get(base + "/issues/" + fp);
 
                 // Without the token: refused, nothing changed (over HTTP and through the page's button).
                 assertEquals(403, post(base, fp, "{\"status\":\"ignored\"}", null));
@@ -247,6 +250,26 @@ class IssuesPageIT {
         for (int i = 0; i < events.size(); i++) {
             assertTrue(shownMessages.get(i).startsWith(events.get(i).text("message")),
                     "breadcrumb " + i + ": " + shownMessages.get(i) + " vs " + events.get(i).text("message"));
+        }
+    }
+
+    /**
+     * The page links to the group's other latest samples (the sample itself first, shown as the current
+     * one); each is a correlation ID of one of the group's error events, and its link shows its breadcrumbs.
+     */
+    private static void assertLinksToOtherSamples(WebDriver d, JsonNode issue, WrittenLogs written) {
+        String cid = issue.get("sample_correlation_id").asString();
+        Set<String> ids = written.errorIds(issue.get("error_type").asString(), issue.get("stack_hash").asString());
+        List<WebElement> shown = d.findElements(By.cssSelector("#samples .sample-link"));
+        assertEquals(Math.min(5, ids.size()), shown.size(), "samples shown of " + ids);
+        assertEquals(cid, shown.get(0).getText());
+        assertEquals("page", shown.get(0).getAttribute("aria-current"));
+        List<String> others = shown.stream().skip(1).map(WebElement::getText).toList();
+        assertTrue(ids.containsAll(others), others + " not all among " + ids);
+        if (!others.isEmpty()) {
+            d.findElement(By.cssSelector("#samples a.sample-link")).click();
+            Poll.until(WAIT, "the other sample's breadcrumbs are shown", () -> others.get(0).equals(textOf(d, "crumbs-id")));
+            assertEquals(written.of(others.get(0)).size(), d.findElements(By.cssSelector("#crumbs tbody tr")).size());
         }
     }
 

@@ -108,6 +108,19 @@ final class WrittenLogs {
         return lines.stream().filter(w -> correlationId.equals(w.text("correlation_id"))).toList();
     }
 
+    /** The correlation IDs of the error events of one group: its error type and stack hash (empty: none). */
+    java.util.Set<String> errorIds(String errorType, String stackHash) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Written w : lines) {
+            String hash = w.text("stack_hash");
+            if ("ERROR".equals(w.text("level")) && errorType.equals(errorType(w))
+                    && stackHash.equals(hash == null ? "" : hash) && w.text("correlation_id") != null) {
+                out.add(w.text("correlation_id"));
+            }
+        }
+        return out;
+    }
+
     long errors() {
         return lines.stream().filter(w -> "ERROR".equals(w.text("level"))).count();
     }
