@@ -1,7 +1,5 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ErrorsTool;
 import dev.logtally.base.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.issues.IssuesServe;
@@ -68,11 +66,12 @@ final class ErrorsCommand implements Callable<Integer> {
         if (serve != null) {
             return serve(request, HostPort.parse("--serve", serve));
         }
-        return ErrorsTool.run(request, ArchiveRun.stdout(), System.err, Clock.systemUTC());
+        return ErrorsTool.run(request, Terminal.stdout(), System.err, Clock.systemUTC());
     }
 
     private static int serve(ErrorsTool.Request request, HostPort at) throws InterruptedException {
-        IssuesServe.Running running = IssuesServe.start(request, at, System.err, Clock.systemUTC());
+        IssuesServe.Running running = IssuesServe.start(request.query(),
+                () -> Terminal.progress(request.progress(), System.err, "errors"), at, System.err, Clock.systemUTC());
         System.out.printf("logtally: %d issues from %d files on http://%s:%d/issues (read-only); Ctrl-C stops%n",
                 running.issues(), running.files(), at.host().indexOf(':') >= 0 ? "[" + at.host() + "]" : at.host(),
                 running.server().port());

@@ -1,7 +1,5 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ReplayTool;
 import dev.logtally.base.ConfigException;
 import dev.logtally.base.Durations;
 import dev.logtally.config.Options;
@@ -82,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
             stepDuration = Durations.parsePositive("--step", step);
         }
         return ReplayTool.run(new ReplayTool.Request(paths, options, f, stepDuration,
-                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err, Clock.systemUTC());
+                scan.threads(), scan.progress), Terminal.stdout(), System.err, Clock.systemUTC());
     }
 
     private ReplayTool.Format format(Options options) {

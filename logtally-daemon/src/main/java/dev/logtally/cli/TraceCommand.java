@@ -1,7 +1,5 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.TraceTool;
 import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import java.nio.file.Path;
@@ -45,6 +43,6 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         Options options = OptionsLoader.load(config, Map.of(), System.getenv());
         return TraceTool.run(new TraceTool.Request(id, paths, options, json,
-                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err);
+                scan.threads(), scan.progress), Terminal.stdout(), System.err);
     }
 }

@@ -9,6 +9,7 @@ import dev.logtally.config.Options;
 import dev.logtally.export.TextFormat;
 import dev.logtally.export.TimedSnapshot;
 import dev.logtally.testing.PromText;
+import dev.logtally.cli.ReplayTool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

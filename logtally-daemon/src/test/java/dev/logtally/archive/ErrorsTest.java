@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.logtally.base.ConfigException;
 import dev.logtally.parse.Event;
+import dev.logtally.cli.ErrorsTool;
+import dev.logtally.cli.ErrorsTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.Progress;
+import dev.logtally.archive.Trace;
 import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import java.io.PrintStream;
@@ -40,7 +44,7 @@ public final class TraceTool {
         }
         List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
         Trace.Result result;
-        try (Progress progress = ArchiveRun.progress(r.progress(), err, "trace")) {
+        try (Progress progress = Terminal.progress(r.progress(), err, "trace")) {
             result = new Trace(r.options(), r.threads()).run(r.id(), files, progress);
         }
         out.print(r.json() ? TraceJson.render(result.events()) : TraceText.render(result.events()));
@@ -48,9 +52,9 @@ public final class TraceTool {
         if (result.events().isEmpty()) {
             err.println("logtally: no event with correlation_id '" + r.id() + "' in " + files.size()
                     + (files.size() == 1 ? " file (" : " files (") + result.lines() + " lines)");
-            ArchiveRun.finish(result.problems(), err);
+            Terminal.finish(result.problems(), err);
             return NOTHING_FOUND;
         }
-        return ArchiveRun.finish(result.problems(), err);
+        return Terminal.finish(result.problems(), err);
     }
 }
