@@ -20,7 +20,7 @@ public final class ArchiveRun {
     }
 
     /**
-     * The log files {@code paths} name, oldest first ({@link FileOrder}); notes on skipped files go to
+     * The log files {@code paths} name, oldest first ({@link FirstEvents}, {@link dev.logtally.source.FileOrder}); notes on skipped files go to
      * {@code err}. Throws {@link dev.logtally.base.ConfigException} for a path that names no log file.
      */
     public static List<LogFile> files(List<String> paths, Options options, PrintStream err) {
@@ -28,6 +28,6 @@ public final class ArchiveRun {
         for (String note : in.notes()) {
             err.println("logtally: " + note);
         }
-        return FileOrder.byFirstEvent(in.files(), Pipeline.parserOptions(options), options.lineMaxBytes());
+        return FirstEvents.oldestFirst(in.files(), Pipeline.parserOptions(options), options.lineMaxBytes());
     }
 }

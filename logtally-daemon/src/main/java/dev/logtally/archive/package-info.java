@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>Inputs: {@link dev.logtally.archive.LogInputs} (files, directories, globs; a {@code .gz} still being
- *       compressed is skipped for its uncompressed sibling), {@link dev.logtally.archive.FileOrder} (oldest
+ *       compressed is skipped for its uncompressed sibling), {@link dev.logtally.archive.FirstEvents} (oldest
  *       first event first), {@link dev.logtally.archive.ArchiveScan} (one whole file per task, results in file
  *       order, damage and unreadable files as one-line problems).</li>
  *   <li>{@link dev.logtally.archive.Replay}: one {@link dev.logtally.pipeline.Pipeline} per file, summed in file order

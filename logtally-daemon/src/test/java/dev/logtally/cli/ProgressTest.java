@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logtally.archive.FileOrder;
+import dev.logtally.archive.FirstEvents;
 import dev.logtally.archive.Fixtures;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.LogInputs;
@@ -24,7 +24,7 @@ class ProgressTest {
     @Test
     void theBarEndsAtEveryByteWithTheLineRate() {
         List<String> rendered = Collections.synchronizedList(new ArrayList<>());
-        List<LogFile> files = FileOrder.byFirstEvent(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
+        List<LogFile> files = FirstEvents.oldestFirst(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
                 dev.logtally.pipeline.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         long total = files.stream().mapToLong(LogFile::contentBytes).sum();
         Replay.Result r;
