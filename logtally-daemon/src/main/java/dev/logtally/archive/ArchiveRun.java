@@ -2,7 +2,6 @@ package dev.logtally.archive;
 
 import dev.logtally.pipeline.Pipeline;
 import dev.logtally.config.Options;
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -11,8 +10,8 @@ import java.util.List;
  * problems at the end is the terminal's job ({@code cli.Terminal}).
  *
  * <pre>{@code
- * List<LogFile> files = ArchiveRun.files(paths, options, err);
- * Trace.Result r = new Trace(options, threads).run(id, files, Progress.NONE);
+ * ArchiveRun.Inputs in = ArchiveRun.inputs(paths, options);
+ * Trace.Result r = new Trace(options, threads).run(id, in.files(), Progress.NONE);
  * }</pre>
  */
 public final class ArchiveRun {
@@ -20,14 +19,20 @@ public final class ArchiveRun {
     }
 
     /**
-     * The log files {@code paths} name, oldest first ({@link FirstEvents}, {@link dev.logtally.source.FileOrder}); notes on skipped files go to
-     * {@code err}. Throws {@link dev.logtally.base.ConfigException} for a path that names no log file.
+     * The log files {@code paths} name, oldest first ({@link FirstEvents}, {@link dev.logtally.source.FileOrder}),
+     * and one note per file left out (a {@code .gz} still being compressed), for the caller to show.
      */
-    public static List<LogFile> files(List<String> paths, Options options, PrintStream err) {
-        LogInputs.Expanded in = LogInputs.expand(paths);
-        for (String note : in.notes()) {
-            err.println("logtally: " + note);
+    public record Inputs(List<LogFile> files, List<String> notes) {
+        public Inputs {
+            files = List.copyOf(files);
+            notes = List.copyOf(notes);
         }
-        return FirstEvents.oldestFirst(in.files(), Pipeline.parserOptions(options), options.lineMaxBytes());
+    }
+
+    /** Expands and orders {@code paths}; throws {@link dev.logtally.base.ConfigException} for a path that names no log file. */
+    public static Inputs inputs(List<String> paths, Options options) {
+        LogInputs.Expanded in = LogInputs.expand(paths);
+        return new Inputs(FirstEvents.oldestFirst(in.files(), Pipeline.parserOptions(options), options.lineMaxBytes()),
+                in.notes());
     }
 }

@@ -2,6 +2,7 @@ package dev.logtally.cli;
 
 import dev.logtally.archive.Errors;
 import dev.logtally.archive.ErrorsQuery;
+import dev.logtally.archive.Progress;
 import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import java.io.PrintStream;
@@ -45,8 +46,12 @@ public final class ErrorsTool {
         if (r.top() < 0) {
             throw new ConfigException("--top", "must be 0 (all) or more, not " + r.top());
         }
-        Errors.Result result = ErrorsQuery.run(r.query(), () -> Terminal.progress(r.progress(), err, "errors"), err, clock)
-                .result();
+        ErrorsQuery.Ready query = ErrorsQuery.prepare(r.query(), clock);
+        Terminal.notes(query.notes(), err);
+        Errors.Result result;
+        try (Progress progress = Terminal.progress(r.progress(), err, "errors")) {
+            result = query.run(progress);
+        }
         out.print(r.json() ? ErrorsJson.render(result, r.top()) : ErrorsTable.render(result, r.top(), r.paths()));
         out.flush();
         return Terminal.finish(result.problems(), err);

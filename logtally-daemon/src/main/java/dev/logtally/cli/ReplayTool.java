@@ -102,7 +102,9 @@ public final class ReplayTool {
         }
         boolean stepped = r.format() == Format.OPENMETRICS || r.format() == Format.REMOTE_WRITE;
         long step = (r.step() == null ? DEFAULT_STEP : r.step()).toMillis();
-        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+        ArchiveRun.Inputs in = ArchiveRun.inputs(r.paths(), r.options());
+        Terminal.notes(in.notes(), err);
+        List<LogFile> files = in.files();
         Replay.Result result;
         try (Progress progress = Terminal.progress(r.progress(), err, "replay")) {
             result = new Replay(r.options(), clock, r.threads(), stepped ? step : 0)

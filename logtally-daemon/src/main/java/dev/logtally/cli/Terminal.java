@@ -56,6 +56,13 @@ public final class Terminal {
                 StandardCharsets.UTF_8);
     }
 
+    /** Prints each note (a file left out, and why) as one line on {@code err}, before the reading. */
+    public static void notes(List<String> notes, PrintStream err) {
+        for (String n : notes) {
+            err.println("logtally: " + n);
+        }
+    }
+
     /** Prints each problem as one line on {@code err}; the exit code: 1 when there was any, else 0. */
     public static int finish(List<String> problems, PrintStream err) {
         for (String p : problems) {

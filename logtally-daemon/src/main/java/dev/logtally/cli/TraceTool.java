@@ -42,7 +42,9 @@ public final class TraceTool {
         if (r.id() == null || r.id().isEmpty()) {
             throw new ConfigException("CORRELATION_ID", "must not be empty");
         }
-        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+        ArchiveRun.Inputs in = ArchiveRun.inputs(r.paths(), r.options());
+        Terminal.notes(in.notes(), err);
+        List<LogFile> files = in.files();
         Trace.Result result;
         try (Progress progress = Terminal.progress(r.progress(), err, "trace")) {
             result = new Trace(r.options(), r.threads()).run(r.id(), files, progress);

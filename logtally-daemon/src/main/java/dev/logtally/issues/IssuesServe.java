@@ -1,6 +1,7 @@
 package dev.logtally.issues;
 
 import dev.logtally.aggregate.ErrorGroupIndex;
+import dev.logtally.archive.Errors;
 import dev.logtally.archive.ErrorsQuery;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.Progress;
@@ -44,10 +45,15 @@ public final class IssuesServe {
 
     public static Running start(ErrorsQuery.Request r, Supplier<Progress> progress, HostPort at, PrintStream err,
                                 Clock clock) {
-        ErrorsQuery.Found found = ErrorsQuery.run(r, progress, err, clock);
-        List<LogFile> files = found.files();
-        found.result().problems().forEach(p -> err.println("logtally: " + p));
-        ErrorGroupIndex index = found.result().index();
+        ErrorsQuery.Ready query = ErrorsQuery.prepare(r, clock);
+        query.notes().forEach(n -> err.println("logtally: " + n));
+        Errors.Result result;
+        try (Progress p = progress.get()) {
+            result = query.run(p);
+        }
+        result.problems().forEach(p -> err.println("logtally: " + p));
+        List<LogFile> files = query.files();
+        ErrorGroupIndex index = result.index();
         Breadcrumbs crumbs = new Breadcrumbs(r.options(), () -> files, TRACE_TIME_LIMIT, TRACE_MAX_EVENTS, 1);
         IssuesHttp http = new IssuesHttp(() -> index, null, crumbs, Optional.empty(), r.options().issues().remote(),
                 r.options().errorLevels(),
