@@ -12,14 +12,7 @@ old=$(realpath "$1"); new=$(realpath "$2"); rounds=${3:-5}
 dir=/tmp/tp16; log=$dir/app.log
 mkdir -p $dir
 if [ ! -f $log ]; then
-  python3 - <<'PY'
-with open('/tmp/tp16/app.log', 'w') as fh:
-    for i in range(2_000_000):
-        if i % 20 == 0:
-            fh.write('{"@timestamp":"2026-12-02T10:%02d:%02d.%03dZ","level":"ERROR","thread_name":"worker-%d","logger_name":"dev.pool.Submit","message":"share rejected","correlation_id":"req-%08x","service":"stratum","error_type":"invalid_share","stack_hash":"a1b2c3d4"}\n' % (i // 60000 % 60, i // 1000 % 60, i % 1000, i % 8, i))
-        else:
-            fh.write('{"@timestamp":"2026-12-02T10:%02d:%02d.%03dZ","level":"INFO","thread_name":"worker-%d","logger_name":"dev.pool.Submit","message":"submitted","correlation_id":"req-%08x","service":"stratum","method":"mining.submit","duration_ms":%d.%d}\n' % (i // 60000 % 60, i // 1000 % 60, i % 1000, i % 8, i, i % 300, i % 10))
-PY
+  python3 "$(dirname "$0")/../tail-log.py" /tmp/tp16/app.log
 fi
 tck=$(getconf CLK_TCK)
 

@@ -23,16 +23,12 @@ public final class ArchiveRun {
      * and one note per file left out (a {@code .gz} still being compressed), for the caller to show.
      */
     public record Inputs(List<LogFile> files, List<String> notes) {
-        public Inputs {
-            files = List.copyOf(files);
-            notes = List.copyOf(notes);
-        }
     }
 
     /** Expands and orders {@code paths}; throws {@link dev.logtally.base.ConfigException} for a path that names no log file. */
     public static Inputs inputs(List<String> paths, Options options) {
         LogInputs.Expanded in = LogInputs.expand(paths);
-        return new Inputs(FirstEvents.oldestFirst(in.files(), Pipeline.parserOptions(options), options.lineMaxBytes()),
-                in.notes());
+        return new Inputs(List.copyOf(FirstEvents.oldestFirst(in.files(), Pipeline.parserOptions(options),
+                options.lineMaxBytes())), in.notes());
     }
 }
