@@ -5,14 +5,7 @@ jar=$1; label=$2
 log=/tmp/tp15/app.log
 if [ ! -f $log ]; then
   mkdir -p /tmp/tp15
-  python3 - <<'PY'
-with open('/tmp/tp15/app.log', 'w') as fh:
-    for i in range(2_000_000):
-        if i % 20 == 0:
-            fh.write('{"@timestamp":"2026-12-02T10:%02d:%02d.%03dZ","level":"ERROR","thread_name":"worker-%d","logger_name":"dev.pool.Submit","message":"share rejected","correlation_id":"req-%08x","service":"stratum","error_type":"invalid_share","stack_hash":"a1b2c3d4"}\n' % (i // 60000 % 60, i // 1000 % 60, i % 1000, i % 8, i))
-        else:
-            fh.write('{"@timestamp":"2026-12-02T10:%02d:%02d.%03dZ","level":"INFO","thread_name":"worker-%d","logger_name":"dev.pool.Submit","message":"submitted","correlation_id":"req-%08x","service":"stratum","method":"mining.submit","duration_ms":%d.%d}\n' % (i // 60000 % 60, i // 1000 % 60, i % 1000, i % 8, i, i % 300, i % 10))
-PY
+  python3 "$(dirname "$0")/../tail-log.py" /tmp/tp15/app.log
 fi
 st=$(mktemp -d); port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 printf 'checkpoint.interval = 200ms\n' > $st.props

@@ -215,7 +215,7 @@ public final class RemoteWriteBench {
     private static void sinks(URI url, Path archives) {
         dev.logtally.config.Options o = dev.logtally.config.OptionsLoader.load(null,
                 Map.of("namespace", "bench", "remote_write.url", url.toString()), Map.of());
-        var files = dev.logtally.archive.ArchiveRun.files(List.of(archives.toString()), o, System.err);
+        var files = dev.logtally.archive.ArchiveRun.inputs(List.of(archives.toString()), o).files();
         var result = new dev.logtally.archive.Replay(o, java.time.Clock.systemUTC(), 2, 60_000)
                 .run(files, dev.logtally.archive.Progress.NONE);
         List<TimedSnapshot> points = dev.logtally.archive.BackfillLabel.onAll(result.points());

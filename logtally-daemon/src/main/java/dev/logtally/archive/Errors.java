@@ -31,7 +31,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Errors.Result r = new Errors(options, 2, Errors.NO_LIMIT, Errors.NO_LIMIT).run(files, Progress.NONE);
- * out.print(ErrorsTable.render(r, 10));
+ * r.groups();   // drawn by cli.ErrorsTable / cli.ErrorsJson
  * }</pre>
  */
 public final class Errors {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Tells how far a reading of log files has come. Chosen once before reading: {@link #NONE} when stderr is
  * not a terminal and {@code --progress} was not given, so the per-line path then has no progress code at
- * all; otherwise a {@link ProgressBar} on stderr.
+ * all; otherwise a progress bar on stderr ({@code cli.ProgressBar}, chosen by {@code cli.Terminal}).
  *
  * <pre>{@code
  * try (Progress progress = Progress.NONE) {

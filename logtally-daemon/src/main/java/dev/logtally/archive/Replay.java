@@ -82,7 +82,7 @@ public final class Replay {
         }
     }
 
-    /** Replays {@code files} (in the order given: see {@link FileOrder}). */
+    /** Replays {@code files} (in the order given: see {@link dev.logtally.source.FileOrder}). */
     public Result run(List<LogFile> files, Progress progress) {
         ArchiveScan.Scan<Counted> scan = new ArchiveScan(threads, options.lineMaxBytes(), progress)
                 .run(files, f -> new PartJob(new Part(), true));

@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * Times.full(event.timestampMillis());   // "2026-11-24T13:24:56.489Z", or "-" without a time
  * }</pre>
  */
-final class Times {
+public final class Times {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
@@ -23,12 +23,12 @@ final class Times {
     }
 
     /** ISO-8601 in UTC with milliseconds, or {@code -} for {@link Event#NO_TIME}. */
-    static String full(long millis) {
+    public static String full(long millis) {
         return millis == Event.NO_TIME ? "-" : FULL.format(Instant.ofEpochMilli(millis));
     }
 
     /** To the second, for tables, or {@code -}. */
-    static String brief(long millis) {
+    public static String brief(long millis) {
         return millis == Event.NO_TIME ? "-" : SHORT.format(Instant.ofEpochMilli(millis));
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadFactory;
  *
  * <pre>{@code
  * Trace.Result r = new Trace(options, 2).run("a56f7570fa42cebec53d3c4bb3b93303", files, Progress.NONE);
- * out.print(TraceText.render(r.events()));
+ * r.events();   // drawn by cli.TraceText / cli.TraceJson
  * }</pre>
  */
 public final class Trace {

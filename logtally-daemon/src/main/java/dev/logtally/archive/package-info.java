@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>Inputs: {@link dev.logtally.archive.LogInputs} (files, directories, globs; a {@code .gz} still being
- *       compressed is skipped for its uncompressed sibling), {@link dev.logtally.archive.FileOrder} (oldest
+ *       compressed is skipped for its uncompressed sibling), {@link dev.logtally.archive.FirstEvents} (oldest
  *       first event first), {@link dev.logtally.archive.ArchiveScan} (one whole file per task, results in file
  *       order, damage and unreadable files as one-line problems).</li>
  *   <li>{@link dev.logtally.archive.Replay}: one {@link dev.logtally.pipeline.Pipeline} per file, summed in file order
@@ -14,15 +14,18 @@
  *       {@code source="backfill"} ({@link dev.logtally.archive.BackfillLabel}).</li>
  *   <li>{@link dev.logtally.archive.Trace}: a byte search ({@link dev.logtally.archive.ByteNeedle}) before any
  *       parse; {@link dev.logtally.archive.Errors}: Sentry-like groups by error type and stack hash.</li>
- *   <li>{@link dev.logtally.archive.ReplayTool}, {@link dev.logtally.archive.TraceTool},
- *       {@link dev.logtally.archive.ErrorsTool}: from arguments to output and exit code, with the streams and
- *       clock given, so the picocli commands stay thin and the tests drive the real thing.</li>
+ *   <li>{@link dev.logtally.archive.ErrorsQuery}: the time window, the files and {@code Errors} in one call,
+ *       for {@code logtally errors} and the issues page alike.</li>
  * </ul>
+ *
+ * <p>Nothing here draws: the engines return records and report how far they have come through
+ * {@link dev.logtally.archive.Progress}; tables, listings, JSON lines and progress bars are {@code cli}'s
+ * ({@code ReplayTool}, {@code TraceTool}, {@code ErrorsTool}, {@code Terminal}).
  *
  * <pre>{@code
  * Options options = OptionsLoader.load(null, Map.of("namespace", "loka_stratum"), System.getenv());
- * int code = ReplayTool.run(new ReplayTool.Request(List.of("samples/logs"), options,
- *         ReplayTool.Format.PROMETHEUS, null, 2, false), System.out, System.err, Clock.systemUTC());
+ * List<LogFile> files = ArchiveRun.files(List.of("samples/logs"), options, System.err);
+ * Replay.Result r = new Replay(options, Clock.systemUTC(), 2, 0).run(files, Progress.NONE);
  * }</pre>
  */
 package dev.logtally.archive;

@@ -1,12 +1,8 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ErrorsTool;
 import dev.logtally.base.HostPort;
 import dev.logtally.config.Options;
 import dev.logtally.issues.IssuesServe;
-import dev.logtally.config.OptionsLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,9 @@ final class ErrorsCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log file, directory or glob.")
     List<String> paths;
 
+    @Mixin
+    ConfigFile configFile;
+
     @Option(names = "--since", paramLabel = "TIME", description = "Only events at or after TIME: ISO-8601 (2026-11-24T13:00:00Z) or a duration back from now (2h).")
     String since;
 
@@ -45,9 +44,6 @@ final class ErrorsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per group and line.")
     boolean json;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, error.levels, issues.remote).")
-    Path config;
 
     @Option(names = "--serve", paramLabel = "HOST:PORT",
             description = "Serve the groups as the issues page (read-only) on HOST:PORT, e.g. 127.0.0.1:9465, until stopped.")
@@ -62,17 +58,18 @@ final class ErrorsCommand implements Callable<Integer> {
             throw new dev.logtally.base.ConfigException("PATH", "at least one log file, directory or glob is required"
                     + " (or: errors resolve|ignore|reopen FINGERPRINT --state-dir DIR)");
         }
-        Options options = OptionsLoader.load(config, Map.of(), System.getenv());
+        Options options = configFile.load(Map.of());
         ErrorsTool.Request request = new ErrorsTool.Request(paths, options, since, until, top, json,
                 scan.threads(), scan.progress);
         if (serve != null) {
             return serve(request, HostPort.parse("--serve", serve));
         }
-        return ErrorsTool.run(request, ArchiveRun.stdout(), System.err, Clock.systemUTC());
+        return ErrorsTool.run(request, Terminal.stdout(), System.err, Clock.systemUTC());
     }
 
     private static int serve(ErrorsTool.Request request, HostPort at) throws InterruptedException {
-        IssuesServe.Running running = IssuesServe.start(request, at, System.err, Clock.systemUTC());
+        IssuesServe.Running running = IssuesServe.start(request.query(),
+                () -> Terminal.progress(request.progress(), System.err, "errors"), at, System.err, Clock.systemUTC());
         System.out.printf("logtally: %d issues from %d files on http://%s:%d/issues (read-only); Ctrl-C stops%n",
                 running.issues(), running.files(), at.host().indexOf(':') >= 0 ? "[" + at.host() + "]" : at.host(),
                 running.server().port());

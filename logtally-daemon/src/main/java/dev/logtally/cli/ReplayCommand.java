@@ -1,12 +1,8 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.ReplayTool;
 import dev.logtally.base.ConfigException;
 import dev.logtally.base.Durations;
 import dev.logtally.config.Options;
-import dev.logtally.config.OptionsLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,12 +34,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log file, directory or glob (.gz and .tmp read as archives).")
     List<String> paths;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Metric name prefix (default app).")
-    String namespace;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file; flags override it.")
-    Path config;
-
     @Option(names = "--format", paramLabel = "FORMAT", description = "prometheus (final totals, the default) or openmetrics (a backfill for promtool, "
             + "every series labelled source=\"backfill\").")
     String format;
@@ -51,28 +41,21 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "DURATION", description = "With --format openmetrics: time between samples (default 1m).")
     String step;
 
-    @Option(names = "--push", paramLabel = "URL", description = "Push the totals to this Pushgateway instead of printing them.")
-    String pushUrl;
+    @Mixin
+    SendOptions send;
 
-    @Option(names = "--remote-write", paramLabel = "URL",
-            description = "Write the backfill (every --step of event time, source=\"backfill\") to this Prometheus remote write endpoint (repeatable).")
-    List<String> remoteWrite;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "Grouping key job of the push: not the live tailer's.")
-    String job;
-
-    @Option(names = "--instance", paramLabel = "NAME", description = "Grouping key instance of the push (default: host name).")
-    String instance;
+    @Mixin
+    ConfigFile configFile;
 
     @Mixin
     ScanOptions scan;
 
     @Override
     public Integer call() {
-        Options options = OptionsLoader.load(config, flags(), System.getenv());
+        Options options = configFile.load(flags());
         ReplayTool.Format f = format(options);
         if (f == ReplayTool.Format.PUSH) {
-            ReplayTool.checkJobIsNotLive(options, config == null ? null : OptionsLoader.load(config, Map.of(), System.getenv()));
+            ReplayTool.checkJobIsNotLive(options, configFile.fileAlone());
         }
         Duration stepDuration = null;
         if (step != null) {
@@ -82,17 +65,17 @@ final class ReplayCommand implements Callable<Integer> {
             stepDuration = Durations.parsePositive("--step", step);
         }
         return ReplayTool.run(new ReplayTool.Request(paths, options, f, stepDuration,
-                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err, Clock.systemUTC());
+                scan.threads(), scan.progress), Terminal.stdout(), System.err, Clock.systemUTC());
     }
 
     private ReplayTool.Format format(Options options) {
-        if (remoteWrite != null) {
-            if (format != null || pushUrl != null) {
+        if (send.remoteWrite != null) {
+            if (format != null || send.pushUrl != null) {
                 throw new ConfigException("--remote-write", "writes the backfill to the store; leave out --format and --push");
             }
             return ReplayTool.Format.REMOTE_WRITE;
         }
-        if (pushUrl != null) {
+        if (send.pushUrl != null) {
             if (format != null) {
                 throw new ConfigException("--format", "--push sends the totals to the Pushgateway; leave out --format");
             }
@@ -110,13 +93,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     private Map<String, String> flags() {
         Map<String, String> m = new HashMap<>();
-        m.put("namespace", namespace);
-        m.put("push.url", pushUrl);
-        m.put("push.job", job);
-        m.put("push.instance", instance);
-        if (remoteWrite != null) {
-            m.put("remote_write.url", String.join(",", remoteWrite));
-        }
+        send.putTargets(m);
+        m.put("push.job", send.job);
+        m.put("push.instance", send.instance);
         return m;
     }
 }

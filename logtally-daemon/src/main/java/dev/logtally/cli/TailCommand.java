@@ -2,7 +2,6 @@ package dev.logtally.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.logtally.config.Options;
-import dev.logtally.config.OptionsLoader;
 import dev.logtally.run.TailDaemon;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,30 +31,17 @@ final class TailCommand implements Callable<Integer> {
             description = "Where rotated copies may sit (repeatable; default: siblings starting with the file's stem).")
     List<String> rotated;
 
-    @Option(names = "--push", paramLabel = "URL", description = "Pushgateway base URL, e.g. http://127.0.0.1:9091.")
-    String pushUrl;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "Grouping key job (required with --push); label job of remote write.")
-    String job;
-
-    @Option(names = "--instance", paramLabel = "NAME", description = "Grouping key instance, and label instance of remote write (default: host name).")
-    String instance;
-
     @Option(names = "--push-interval", paramLabel = "DURATION", description = "Time between pushes (default 10s).")
     String pushInterval;
-
-    @Option(names = "--remote-write", paramLabel = "URL",
-            description = "Prometheus remote write endpoint, e.g. http://127.0.0.1:8428/api/v1/write (repeatable).")
-    List<String> remoteWrite;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Serve /metrics here.")
     String listen;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Metric name prefix (default app).")
-    String namespace;
+    @Mixin
+    SendOptions send;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file; flags override it.")
-    Path config;
+    @Mixin
+    ConfigFile configFile;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "logtally's own log level (default INFO).")
     String logLevel = "INFO";
@@ -62,7 +49,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliLogging.configure(Level.toLevel(logLevel, Level.INFO));
-        Options options = OptionsLoader.load(config, flags(), System.getenv());
+        Options options = configFile.load(flags());
         return TailDaemon.runUntilSignalled(options);
     }
 
@@ -77,19 +64,17 @@ final class TailCommand implements Callable<Integer> {
         if (stateDir != null) {
             m.put("state.dir", stateDir.toString());
         }
-        m.put("push.url", pushUrl);
-        if (remoteWrite != null) {
-            m.put("remote_write.url", String.join(",", remoteWrite));
-            m.put("remote_write.job", job);
-            m.put("remote_write.instance", instance);
+        send.putTargets(m);
+        if (send.remoteWrite != null) {
+            m.put("remote_write.job", send.job);
+            m.put("remote_write.instance", send.instance);
         }
-        if (pushUrl != null || remoteWrite == null) {
-            m.put("push.job", job);
-            m.put("push.instance", instance);
+        if (send.pushUrl != null || send.remoteWrite == null) {
+            m.put("push.job", send.job);
+            m.put("push.instance", send.instance);
         }
         m.put("push.interval", pushInterval);
         m.put("listen", listen);
-        m.put("namespace", namespace);
         return m;
     }
 }

@@ -1,10 +1,6 @@
 package dev.logtally.cli;
 
-import dev.logtally.archive.ArchiveRun;
-import dev.logtally.archive.TraceTool;
 import dev.logtally.config.Options;
-import dev.logtally.config.OptionsLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,19 +28,19 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Log file, directory or glob.")
     List<String> paths;
 
+    @Mixin
+    ConfigFile configFile;
+
     @Option(names = "--json", description = "One JSON object per event and line.")
     boolean json;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (field names, line.max.bytes).")
-    Path config;
 
     @Mixin
     ScanOptions scan;
 
     @Override
     public Integer call() {
-        Options options = OptionsLoader.load(config, Map.of(), System.getenv());
+        Options options = configFile.load(Map.of());
         return TraceTool.run(new TraceTool.Request(id, paths, options, json,
-                scan.threads(), scan.progress), ArchiveRun.stdout(), System.err);
+                scan.threads(), scan.progress), Terminal.stdout(), System.err);
     }
 }

@@ -10,8 +10,6 @@ import dev.logtally.config.Options;
 import dev.logtally.source.FollowedFiles;
 import dev.logtally.source.Line;
 import dev.logtally.source.LineSink;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,13 +110,12 @@ public final class Breadcrumbs implements AutoCloseable {
      * first, a {@code .gz} still being compressed left for its uncompressed twin.
      */
     public static Supplier<List<LogFile>> followedBy(Options options) {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         return () -> {
             List<String> names = new ArrayList<>();
             for (Path p : FollowedFiles.now(options.paths(), options.rotated())) {
                 names.add(p.toString());
             }
-            return names.isEmpty() ? List.of() : ArchiveRun.files(names, options, quiet);
+            return names.isEmpty() ? List.of() : ArchiveRun.inputs(names, options).files();
         };
     }
 

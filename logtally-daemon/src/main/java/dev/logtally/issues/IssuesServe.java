@@ -1,26 +1,26 @@
 package dev.logtally.issues;
 
 import dev.logtally.aggregate.ErrorGroupIndex;
-import dev.logtally.archive.ArchiveRun;
 import dev.logtally.archive.Errors;
-import dev.logtally.archive.ErrorsTool;
+import dev.logtally.archive.ErrorsQuery;
 import dev.logtally.archive.LogFile;
 import dev.logtally.archive.Progress;
-import dev.logtally.archive.TimeArg;
 import dev.logtally.base.HostPort;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code logtally errors PATH... --serve HOST:PORT}: the error groups of the archives (with
  * {@code --since}/{@code --until}) served as the issues page, read-only, with the breadcrumbs of a sample
- * traced over the same files. The caller keeps it open until it is told to stop.
+ * traced over the same files ({@link ErrorsQuery} reads them; the caller chooses the progress display). The
+ * caller keeps it open until it is told to stop.
  *
  * <pre>{@code
- * try (IssuesServe.Running r = IssuesServe.start(request, HostPort.parse("--serve", "127.0.0.1:9465"), System.err, Clock.systemUTC())) {
+ * try (IssuesServe.Running r = IssuesServe.start(query, () -> Progress.NONE, HostPort.parse("--serve", "127.0.0.1:9465"), System.err, Clock.systemUTC())) {
  *     waitForCtrlC();
  * }
  * }</pre>
@@ -43,16 +43,16 @@ public final class IssuesServe {
         }
     }
 
-    public static Running start(ErrorsTool.Request r, HostPort at, PrintStream err, Clock clock) {
-        long since = r.since() == null ? Errors.NO_LIMIT : TimeArg.parse("--since", r.since(), clock);
-        long until = r.until() == null ? Errors.NO_LIMIT : TimeArg.parse("--until", r.until(), clock);
-        TimeArg.checkRange(since, until);
-        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+    public static Running start(ErrorsQuery.Request r, Supplier<Progress> progress, HostPort at, PrintStream err,
+                                Clock clock) {
+        ErrorsQuery.Ready query = ErrorsQuery.prepare(r, clock);
+        query.notes().forEach(n -> err.println("logtally: " + n));
         Errors.Result result;
-        try (Progress progress = ArchiveRun.progress(r.progress(), err, "errors")) {
-            result = new Errors(r.options(), r.threads(), since, until).run(files, progress);
+        try (Progress p = progress.get()) {
+            result = query.run(p);
         }
         result.problems().forEach(p -> err.println("logtally: " + p));
+        List<LogFile> files = query.files();
         ErrorGroupIndex index = result.index();
         Breadcrumbs crumbs = new Breadcrumbs(r.options(), () -> files, TRACE_TIME_LIMIT, TRACE_MAX_EVENTS, 1);
         IssuesHttp http = new IssuesHttp(() -> index, null, crumbs, Optional.empty(), r.options().issues().remote(),

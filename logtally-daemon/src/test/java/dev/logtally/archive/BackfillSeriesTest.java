@@ -9,6 +9,7 @@ import dev.logtally.config.Options;
 import dev.logtally.export.TextFormat;
 import dev.logtally.export.TimedSnapshot;
 import dev.logtally.testing.PromText;
+import dev.logtally.cli.ReplayTool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class BackfillSeriesTest {
                 timed("2026-11-20T08:00:30Z", 2000) + error("2026-11-20T08:01:00Z", "y") + gauge("2026-11-20T08:01:30Z", 7)
                         + error("2026-11-20T08:01:59.999Z", "x"));
         Options o = Fixtures.options();
-        List<LogFile> files = FileOrder.byFirstEvent(List.of(b, a), dev.logtally.pipeline.Pipeline.parserOptions(o), 1 << 20);
+        List<LogFile> files = FirstEvents.oldestFirst(List.of(b, a), dev.logtally.pipeline.Pipeline.parserOptions(o), 1 << 20);
         Replay.Result r = new Replay(o, Clock.systemUTC(), 2, 60_000).run(files, Progress.NONE);
         List<TimedSnapshot> points = r.points();
 

@@ -55,7 +55,7 @@ class CardinalityMergeTest {
             paths.add(p);
         }
         // Named so that name order is not time order: the file order must come from the events.
-        return FileOrder.byFirstEvent(List.of(paths.get(2), paths.get(0), paths.get(1)),
+        return FirstEvents.oldestFirst(List.of(paths.get(2), paths.get(0), paths.get(1)),
                 Pipeline.parserOptions(Fixtures.options()), 1 << 20);
     }
 

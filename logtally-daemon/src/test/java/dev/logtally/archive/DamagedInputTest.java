@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logtally.testing.PromText;
+import dev.logtally.cli.ErrorsTool;
+import dev.logtally.cli.TraceTool;
+import dev.logtally.cli.ReplayTool;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

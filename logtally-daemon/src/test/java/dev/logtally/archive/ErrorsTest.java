@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.logtally.base.ConfigException;
 import dev.logtally.parse.Event;
+import dev.logtally.cli.ErrorsTool;
+import dev.logtally.cli.ErrorsTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +50,7 @@ class ErrorsTest {
     private Errors.Result run(String since, String until) {
         long s = since == null ? Errors.NO_LIMIT : Instant.parse(since).toEpochMilli();
         long u = until == null ? Errors.NO_LIMIT : Instant.parse(until).toEpochMilli();
-        List<LogFile> ordered = FileOrder.byFirstEvent(LogInputs.expand(files()).files(),
+        List<LogFile> ordered = FirstEvents.oldestFirst(LogInputs.expand(files()).files(),
                 dev.logtally.pipeline.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         return new Errors(Fixtures.options(), 2, s, u).run(ordered, Progress.NONE);
     }

@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** Shared by the archive tools' tests: options, log files, captured output, golden files. */
-final class Fixtures {
-    static final String NS = "loka_stratum";
-    static final List<String> SAMPLE_GAUGES = List.of("active_connections", "message_queue_size", "pool_connected",
+/** Shared by the archive tools' tests (in {@code archive} and, for the terminal layer, {@code cli}): options, log files, captured output, golden files. */
+public final class Fixtures {
+    public static final String NS = "loka_stratum";
+    public static final List<String> SAMPLE_GAUGES = List.of("active_connections", "message_queue_size", "pool_connected",
             "memory_used_bytes");
     /** A fixed "now" well after the sample logs (2026-11-24T13:24:54Z to 13:26:53Z). */
-    static final Clock LATER = Clock.fixed(Instant.parse("2026-11-24T15:00:00Z"), ZoneOffset.UTC);
+    public static final Clock LATER = Clock.fixed(Instant.parse("2026-11-24T15:00:00Z"), ZoneOffset.UTC);
 
     private Fixtures() {
     }
@@ -38,7 +38,7 @@ final class Fixtures {
      * The shipped samples' configuration file (samples/logtally.properties, the one the README's first
      * command uses) plus {@code extra} flags as key, value pairs.
      */
-    static Options options(String... extra) {
+    public static Options options(String... extra) {
         Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < extra.length; i += 2) {
             flags.put(extra[i], extra[i + 1]);
@@ -46,15 +46,15 @@ final class Fixtures {
         return OptionsLoader.load(sampleConfig(), flags, Map.of());
     }
 
-    static Path sampleConfig() {
+    public static Path sampleConfig() {
         return Project.dir().resolve("samples/logtally.properties");
     }
 
-    static Path sampleDir() {
+    public static Path sampleDir() {
         return Project.dir().resolve("samples/logs");
     }
 
-    static Path write(Path file, String content) {
+    public static Path write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -63,11 +63,11 @@ final class Fixtures {
         }
     }
 
-    static Path gzip(Path file, String content) {
+    public static Path gzip(Path file, String content) {
         return gzip(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path gzip(Path file, byte[] content) {
+    public static Path gzip(Path file, byte[] content) {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
@@ -80,7 +80,7 @@ final class Fixtures {
     }
 
     /** A log line with these fields ({@code key, value} pairs; values already JSON: quote strings yourself). */
-    static String line(String... kv) {
+    public static String line(String... kv) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < kv.length; i += 2) {
             if (i > 0) {
@@ -91,12 +91,12 @@ final class Fixtures {
         return sb.append("}\n").toString();
     }
 
-    static String q(String s) {
+    public static String q(String s) {
         return '"' + s + '"';
     }
 
     /** Output streams of one tool run, and its exit code. */
-    static final class Run {
+    public static final class Run {
         final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
@@ -116,7 +116,7 @@ final class Fixtures {
      * Compares {@code actual} with {@code src/test/resources/archive/NAME}; with
      * {@code -Dlogtally.golden.update=true} rewrites the file instead (review the diff before committing).
      */
-    static void golden(String name, String actual) {
+    public static void golden(String name, String actual) {
         Path file = Project.module().resolve("src/test/resources/archive").resolve(name);
         if (Boolean.getBoolean("logtally.golden.update")) {
             write(file, actual);

@@ -71,7 +71,7 @@ class LogInputsTest {
         Path newer = Fixtures.gzip(tmp.resolve("app.2026-11-20.0.log.gz"), at("2026-11-20T09:00:00Z"));
         Path older = Fixtures.gzip(tmp.resolve("app.2026-11-20.1.log.gz"), at("2026-11-20T08:00:00Z").repeat(50));
         Path empty = Fixtures.write(tmp.resolve("app.empty.log"), "");
-        List<LogFile> ordered = FileOrder.byFirstEvent(List.of(empty, active, newer, older),
+        List<LogFile> ordered = FirstEvents.oldestFirst(List.of(empty, active, newer, older),
                 Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         assertEquals(List.of(older, newer, active, empty), ordered.stream().map(LogFile::path).toList());
         assertEquals(50L * at("2026-11-20T08:00:00Z").length(), ordered.get(0).contentBytes(),

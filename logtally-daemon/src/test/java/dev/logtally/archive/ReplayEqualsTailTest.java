@@ -58,7 +58,7 @@ class ReplayEqualsTailTest {
             tail = fp.checkpoint();
         }
         Replay.Result replay = new Replay(o, Clock.systemUTC(), 2, 0)
-                .run(FileOrder.byFirstEvent(LogInputs.expand(List.of(logs.toString())).files(),
+                .run(FirstEvents.oldestFirst(LogInputs.expand(List.of(logs.toString())).files(),
                         dev.logtally.pipeline.Pipeline.parserOptions(o), o.lineMaxBytes()), Progress.NONE);
 
         assertEquals(List.of(), replay.problems());

@@ -9,6 +9,7 @@ import dev.logtally.config.Options;
 import dev.logtally.config.OptionsLoader;
 import dev.logtally.testing.PromText;
 import dev.logtally.testing.RealProgram;
+import dev.logtally.cli.ReplayTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.logtally.config.Options;
 import dev.logtally.testing.PromText;
+import dev.logtally.cli.ErrorsTool;
+import dev.logtally.cli.TraceTool;
+import dev.logtally.cli.ReplayTool;
+import dev.logtally.cli.ErrorsTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.logtally.archive;
 
+import dev.logtally.cli.TraceTool;
+
 import static dev.logtally.archive.Fixtures.line;
 import static dev.logtally.archive.Fixtures.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.logtally.pipeline.FollowPipeline;
 import dev.logtally.pipeline.Pipeline;
 import dev.logtally.aggregate.MetricSnapshot;
-import dev.logtally.archive.FileOrder;
+import dev.logtally.archive.FirstEvents;
 import dev.logtally.archive.LogInputs;
 import dev.logtally.archive.Progress;
 import dev.logtally.archive.Replay;
@@ -68,7 +68,7 @@ class ServiceInputsTest {
     private Map<String, Double> replay(Path log) {
         Options o = options(log);
         Replay.Result r = new Replay(o, Clock.systemUTC(), 1, 0)
-                .run(FileOrder.byFirstEvent(LogInputs.expand(List.of(log.toString())).files(),
+                .run(FirstEvents.oldestFirst(LogInputs.expand(List.of(log.toString())).files(),
                         Pipeline.parserOptions(o), o.lineMaxBytes()), Progress.NONE);
         assertEquals(List.of(), r.problems());
         return values(r.totals());

@@ -1,5 +1,7 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.Progress;
 import dev.logtally.source.LineSink;
 import java.io.PrintStream;
 import java.util.List;

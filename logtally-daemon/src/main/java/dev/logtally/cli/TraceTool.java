@@ -1,5 +1,9 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.Progress;
+import dev.logtally.archive.Trace;
 import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import java.io.PrintStream;
@@ -38,9 +42,11 @@ public final class TraceTool {
         if (r.id() == null || r.id().isEmpty()) {
             throw new ConfigException("CORRELATION_ID", "must not be empty");
         }
-        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+        ArchiveRun.Inputs in = ArchiveRun.inputs(r.paths(), r.options());
+        Terminal.notes(in.notes(), err);
+        List<LogFile> files = in.files();
         Trace.Result result;
-        try (Progress progress = ArchiveRun.progress(r.progress(), err, "trace")) {
+        try (Progress progress = Terminal.progress(r.progress(), err, "trace")) {
             result = new Trace(r.options(), r.threads()).run(r.id(), files, progress);
         }
         out.print(r.json() ? TraceJson.render(result.events()) : TraceText.render(result.events()));
@@ -48,9 +54,9 @@ public final class TraceTool {
         if (result.events().isEmpty()) {
             err.println("logtally: no event with correlation_id '" + r.id() + "' in " + files.size()
                     + (files.size() == 1 ? " file (" : " files (") + result.lines() + " lines)");
-            ArchiveRun.finish(result.problems(), err);
+            Terminal.finish(result.problems(), err);
             return NOTHING_FOUND;
         }
-        return ArchiveRun.finish(result.problems(), err);
+        return Terminal.finish(result.problems(), err);
     }
 }

@@ -1,5 +1,7 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.Errors;
+import dev.logtally.archive.Times;
 import dev.logtally.aggregate.ErrorGroupView;
 import dev.logtally.export.ErrorGroupAlert;
 import java.util.ArrayList;

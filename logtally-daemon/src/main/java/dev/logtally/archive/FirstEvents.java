@@ -5,48 +5,45 @@ import dev.logtally.parse.LineParser;
 import dev.logtally.parse.ParseErrorSink;
 import dev.logtally.parse.ParserOptions;
 import dev.logtally.source.ArchiveReader;
+import dev.logtally.source.FileOrder;
 import dev.logtally.source.LineSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders log files by the time of their first event, so that a directory of archives plus the active file
- * is read oldest first whatever the files are called; files with the same first time, or none, keep
- * their path order (files without any timed event go last). Only the head of each file is read: lines
- * until the first event with a {@code @timestamp}, at most {@value #MAX_LINES} lines.
- *
- * <p>The order decides what a sequential reading would decide: which gauge value is the last, and in which
- * order the cardinality guard meets label values.
+ * The time of each file's first event, for the one file order of the archive tools
+ * ({@link FileOrder}, in {@code source}): only the head of each file is read, lines until the first event
+ * with a {@code @timestamp}, at most {@value #MAX_LINES} lines, and the files are handed back as
+ * {@link LogFile}s in that order.
  *
  * <pre>{@code
- * List<LogFile> ordered = FileOrder.byFirstEvent(paths, parserOptions, 1 << 20);
+ * List<LogFile> ordered = FirstEvents.oldestFirst(paths, parserOptions, 1 << 20);
  * }</pre>
  */
-public final class FileOrder {
+public final class FirstEvents {
     /** How many lines of a file's head are looked at for a timed event. */
     static final int MAX_LINES = 1000;
 
-    private FileOrder() {
+    private FirstEvents() {
     }
 
-    /** The files as {@link LogFile}s, oldest first. A file that cannot be read sorts as having no time. */
-    public static List<LogFile> byFirstEvent(List<Path> files, ParserOptions parserOptions, int maxLineBytes) {
+    /** The files as {@link LogFile}s, oldest first ({@link FileOrder}). A file that cannot be read sorts as having no time. */
+    public static List<LogFile> oldestFirst(List<Path> files, ParserOptions parserOptions, int maxLineBytes) {
         LineParser parser = new LineParser(parserOptions);
         ArchiveReader reader = new ArchiveReader(maxLineBytes);
-        List<Keyed> keyed = new ArrayList<>(files.size());
-        for (Path p : files) {
-            keyed.add(new Keyed(LogFile.of(p), firstEventTime(p, parser, reader)));
+        List<LogFile> out = new ArrayList<>(files.size());
+        for (Path p : FileOrder.oldestFirst(files, f -> {
+            long t = firstEventTime(f, parser, reader);
+            return t == Event.NO_TIME ? FileOrder.NO_TIME : t;
+        })) {
+            out.add(LogFile.of(p));
         }
-        keyed.sort(Comparator.comparingLong(Keyed::sortTime).thenComparing(k -> k.file.path()));
-        List<LogFile> out = new ArrayList<>(keyed.size());
-        keyed.forEach(k -> out.add(k.file));
         return out;
     }
 
-    /** Event time of the first timed event in the head of {@code file}, or {@link Event#NO_TIME}. */
+    /** Event time of the first timed event in the head of {@code file}, or {@link Event#NO_TIME} (= {@link FileOrder#NO_TIME}). */
     static long firstEventTime(Path file, LineParser parser, ArchiveReader reader) {
         long[] found = {Event.NO_TIME};
         int[] seen = {0};
@@ -66,12 +63,6 @@ public final class FileOrder {
             // Stop: the head was enough. IOException: unreadable; the full read reports it.
         }
         return found[0];
-    }
-
-    private record Keyed(LogFile file, long time) {
-        long sortTime() {
-            return time == Event.NO_TIME ? Long.MAX_VALUE : time;
-        }
     }
 
     /** Ends a head read early; thrown through {@link ArchiveReader}, which closes the file. */

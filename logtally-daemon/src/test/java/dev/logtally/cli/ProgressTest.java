@@ -1,10 +1,16 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logtally.archive.FirstEvents;
+import dev.logtally.archive.Fixtures;
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.LogInputs;
+import dev.logtally.archive.Progress;
+import dev.logtally.archive.Replay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +24,7 @@ class ProgressTest {
     @Test
     void theBarEndsAtEveryByteWithTheLineRate() {
         List<String> rendered = Collections.synchronizedList(new ArrayList<>());
-        List<LogFile> files = FileOrder.byFirstEvent(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
+        List<LogFile> files = FirstEvents.oldestFirst(LogInputs.expand(List.of(Fixtures.sampleDir().toString())).files(),
                 dev.logtally.pipeline.Pipeline.parserOptions(Fixtures.options()), 1 << 20);
         long total = files.stream().mapToLong(LogFile::contentBytes).sum();
         Replay.Result r;
@@ -38,8 +44,8 @@ class ProgressTest {
         // Surefire's forked JVM writes stderr to a pipe, not a terminal.
         assertFalse(Terminal.stderrIsTerminal());
         PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertSame(Progress.NONE, ArchiveRun.progress(false, err, "replay"));
-        assertTrue(ArchiveRun.progress(true, err, "replay") instanceof ProgressBar);
+        assertSame(Progress.NONE, Terminal.progress(false, err, "replay"));
+        assertTrue(Terminal.progress(true, err, "replay") instanceof ProgressBar);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.BackfillLabel;
 import dev.logtally.config.Options;
 import dev.logtally.export.PushListener;
 import dev.logtally.export.PushOutcome;

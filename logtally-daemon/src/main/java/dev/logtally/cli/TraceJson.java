@@ -1,5 +1,7 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.Times;
+import dev.logtally.archive.TracedEvent;
 import dev.logtally.parse.Event;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,11 @@
-package dev.logtally.archive;
+package dev.logtally.cli;
 
+import dev.logtally.archive.ArchiveRun;
+import dev.logtally.archive.BackfillLabel;
+import dev.logtally.archive.LogFile;
+import dev.logtally.archive.Progress;
+import dev.logtally.archive.Replay;
+import dev.logtally.archive.Times;
 import dev.logtally.base.ConfigException;
 import dev.logtally.config.Options;
 import dev.logtally.export.OpenMetricsFormat;
@@ -96,9 +102,11 @@ public final class ReplayTool {
         }
         boolean stepped = r.format() == Format.OPENMETRICS || r.format() == Format.REMOTE_WRITE;
         long step = (r.step() == null ? DEFAULT_STEP : r.step()).toMillis();
-        List<LogFile> files = ArchiveRun.files(r.paths(), r.options(), err);
+        ArchiveRun.Inputs in = ArchiveRun.inputs(r.paths(), r.options());
+        Terminal.notes(in.notes(), err);
+        List<LogFile> files = in.files();
         Replay.Result result;
-        try (Progress progress = ArchiveRun.progress(r.progress(), err, "replay")) {
+        try (Progress progress = Terminal.progress(r.progress(), err, "replay")) {
             result = new Replay(r.options(), clock, r.threads(), stepped ? step : 0)
                     .run(files, progress);
         }
@@ -115,7 +123,7 @@ public final class ReplayTool {
                     r.progress() || Terminal.stderrIsTerminal());
         }
         out.flush();
-        int code = ArchiveRun.finish(result.problems(), err);
+        int code = Terminal.finish(result.problems(), err);
         return pushed ? code : 1;
     }
 
