@@ -125,6 +125,7 @@ public record Options(
         lines.add("labels.max.values = " + labelsMaxValues());
         lines.add("error.levels = " + metrics.errorLevels().stream().sorted().collect(Collectors.joining(",")));
         lines.add("gauges = " + String.join(",", gauges()));
+        lines.add("labels.extra = " + (metrics.extraLabels().isEmpty() ? "(none)" : String.join(",", metrics.extraLabels())));
         lines.add("buckets = " + Arrays.stream(buckets()).mapToObj(AggregatorOptions::formatBound)
                 .collect(Collectors.joining(",")));
         for (LogField f : LogField.values()) {

@@ -55,6 +55,9 @@ public final class LineParser {
     private final ExceptionName exceptionName;
     private final EventValues values;
     private final FastPath fast;
+    /** Text fields that are also extra labels (see {@link FieldTable#copyLabels}); empty arrays as a rule. */
+    private final int[] copyLabels;
+    private final int[] copyKinds;
 
     public LineParser(ParserOptions options) {
         this(options, true);
@@ -72,7 +75,9 @@ public final class LineParser {
         LabelCache labels = new LabelCache();
         this.reader = new FieldReader(labels);
         this.exceptionName = new ExceptionName(labels);
-        this.values = new EventValues(options.gauges().size());
+        this.values = new EventValues(options.gauges().size(), options.labels().size());
+        this.copyLabels = fields.copyLabels;
+        this.copyKinds = fields.copyKinds;
         this.fast = fastPath ? new LineScanner(fields, labels, new Levels(labels)) : FastPath.NONE;
     }
 
@@ -104,6 +109,9 @@ public final class LineParser {
                 errors.onError(failure, line);
                 return null;
             }
+        }
+        for (int c = 0; c < copyLabels.length; c++) {
+            values.copyLabel(copyLabels[c], copyKinds[c]);
         }
         if (values.errorType == null) {
             if (values.stackTrace != null) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,11 +36,13 @@ public final class ParserOptions {
 
     private final Map<LogField, String> names;
     private final List<String> gauges;
+    private final List<String> labels;
     private final Set<LogField> captured;
 
     private ParserOptions(Builder b) {
         this.names = Collections.unmodifiableMap(new EnumMap<>(b.names));
         this.gauges = List.copyOf(b.gauges);
+        this.labels = List.copyOf(b.labels);
         this.captured = Collections.unmodifiableSet(EnumSet.copyOf(b.captured));
     }
 
@@ -55,14 +58,14 @@ public final class ParserOptions {
 
     /** A copy that also captures every optional text field: what {@code trace} and {@code errors} read. */
     public ParserOptions capturingAll() {
-        Builder b = builder().gauges(gauges).captureAll();
+        Builder b = builder().gauges(gauges).labels(labels).captureAll();
         names.forEach(b::name);
         return b.build();
     }
 
     /** A copy that also captures {@code fields}: what the tailer's error groups read of an error line. */
     public ParserOptions capturing(LogField... fields) {
-        Builder b = builder().gauges(gauges);
+        Builder b = builder().gauges(gauges).labels(labels);
         names.forEach(b::name);
         captured.forEach(b::capture);
         return b.capture(fields).build();
@@ -78,6 +81,14 @@ public final class ParserOptions {
         return gauges;
     }
 
+    /**
+     * The extra label fields ({@code labels.extra}), in configuration order: the order of
+     * {@link Event#labels()}. Each field's name is also its label's name.
+     */
+    public List<String> labels() {
+        return labels;
+    }
+
     /** True when {@code field} ends up in the {@link Event}: always for non-optional fields. */
     public boolean captures(LogField field) {
         return !field.optional() || captured.contains(field);
@@ -85,7 +96,8 @@ public final class ParserOptions {
 
     @Override
     public String toString() {
-        return "ParserOptions" + names + " gauges=" + gauges + " captured=" + captured;
+        return "ParserOptions" + names + " gauges=" + gauges + (labels.isEmpty() ? "" : " labels=" + labels)
+                + " captured=" + captured;
     }
 
     /** Collects the options; {@link #build()} checks them. Not thread-safe. */
@@ -93,6 +105,7 @@ public final class ParserOptions {
         private final EnumMap<LogField, String> names = new EnumMap<>(LogField.class);
         private final List<String> gauges = new ArrayList<>();
         private final EnumSet<LogField> captured = EnumSet.noneOf(LogField.class);
+        private final List<String> labels = new ArrayList<>();
 
         private Builder() {
             for (LogField f : LogField.values()) {
@@ -111,6 +124,18 @@ public final class ParserOptions {
             gauges.clear();
             for (String g : fieldNames) {
                 gauges.add(Objects.requireNonNull(g, "gauge name"));
+            }
+            return this;
+        }
+
+        /**
+         * The fields read as extra labels (replaces any earlier list); their order is kept. A field may be
+         * an optional text field too (e.g. {@code release}): it is then read once, as a label.
+         */
+        public Builder labels(List<String> fieldNames) {
+            labels.clear();
+            for (String l : fieldNames) {
+                labels.add(Objects.requireNonNull(l, "label field name"));
             }
             return this;
         }
@@ -155,7 +180,33 @@ public final class ParserOptions {
             for (String g : gauges) {
                 claim(owner, g, "gauges");
             }
+            Set<String> labelNames = new HashSet<>();
+            for (String l : labels) {
+                String previous = owner.get(l);
+                boolean sharable = previous != null && previous.startsWith("fields.")
+                        && LogField.valueOf(keyField(previous)).optional() && !previous.equals("fields.stack_trace");
+                if (l.isBlank()) {
+                    throw new ConfigException("labels.extra", "a field name must not be empty");
+                }
+                if (!labelNames.add(l)) {
+                    throw new ConfigException("labels.extra", "'" + l + "' is listed twice");
+                }
+                if (previous != null && !sharable) {
+                    throw new ConfigException("labels.extra", "'" + l + "' is already the field of " + previous);
+                }
+            }
             return new ParserOptions(this);
+        }
+
+        /** The {@link LogField} constant's name of a {@code fields.<key>} key. */
+        private static String keyField(String key) {
+            String k = key.substring("fields.".length());
+            for (LogField f : LogField.values()) {
+                if (f.key().equals(k)) {
+                    return f.name();
+                }
+            }
+            throw new IllegalStateException(key);
         }
 
         private static void claim(Map<String, String> owner, String name, String key) {

@@ -17,7 +17,7 @@ class ErrorGroupsTest {
     private static Event error(long t, String type, String hash, String release, String message, String fingerprint) {
         return new Event(t, "ERROR", "api", release, type, hash, null, Double.NaN, null, "cid-" + t, message, null, null,
                 "java.lang.IllegalStateException: " + message + "\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\n",
-                fingerprint);
+                fingerprint, null);
     }
 
     private ErrorGroups live(int max) {

@@ -65,6 +65,7 @@ class OptionsLoaderTest {
                 gauges =\s
                 issues.remote = false
                 issues.token.file = (none: read-only)
+                labels.extra = (none)
                 labels.max.values = 100
                 line.max.bytes = 1MiB
                 listen = (none)

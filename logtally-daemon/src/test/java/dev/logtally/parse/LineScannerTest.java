@@ -278,7 +278,7 @@ class LineScannerTest {
     }
 
     private static EventValues values() {
-        EventValues v = new EventValues(2);
+        EventValues v = new EventValues(2, 2);
         v.reset();
         return v;
     }
