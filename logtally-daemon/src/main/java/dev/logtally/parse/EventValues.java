@@ -41,6 +41,10 @@ final class EventValues {
     boolean labelsTouched;
     /** Offset of the uncaptured stack trace's opening quote from the line's start, or -1. */
     int stackTraceAt;
+    /** Per {@link LogField} ordinal, where a noted field's value starts (from the line's start), or -1. */
+    final int[] notedAt = new int[LogField.values().length];
+    /** Set when a noted field was seen: only then does {@link #notedAt} need resetting. */
+    boolean notedTouched = true;
 
     EventValues(int gaugeCount, int labelCount) {
         labels = new String[labelCount];
@@ -76,6 +80,16 @@ final class EventValues {
             labelsTouched = false;
         }
         stackTraceAt = -1;
+        if (notedTouched) {
+            Arrays.fill(notedAt, -1);
+            notedTouched = false;
+        }
+    }
+
+    /** Noted field {@code ordinal}'s value starts at {@code at} (from the line's start). */
+    void note(int ordinal, int at) {
+        notedAt[ordinal] = at;
+        notedTouched = true;
     }
 
     /**

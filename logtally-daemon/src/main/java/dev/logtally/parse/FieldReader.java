@@ -58,6 +58,10 @@ final class FieldReader {
             case FieldTable.STACK_HASH -> v.stackHash = text(p, t);
             case FieldTable.FINGERPRINT -> v.fingerprint = text(p, t);
             case FieldTable.LABEL -> v.label(gauge, label(p, t));
+            case FieldTable.NOTED -> {
+                v.note(gauge, (int) p.currentTokenLocation().getByteOffset());
+                skip(p, t);
+            }
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }

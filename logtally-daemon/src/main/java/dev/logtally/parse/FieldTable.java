@@ -44,6 +44,8 @@ final class FieldTable {
     static final int NESTED = 16;
     /** An extra label field ({@code labels.extra}): its interned value goes to {@code Event.labels()[index]}. */
     static final int LABEL = 17;
+    /** An optional text field only noted ({@code ParserOptions.noted}): where its value starts, by LogField ordinal. */
+    static final int NOTED = 18;
 
     final NameTable names;
     /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
@@ -80,6 +82,8 @@ final class FieldTable {
             int kind = kindOf(f, options.captures(f));
             if (kind >= 0) {
                 fields.add(new Field(options.name(f), kind, -1));
+            } else if (options.notes(f)) {
+                fields.add(new Field(options.name(f), NOTED, f.ordinal()));
             }
         }
         List<String> gauges = options.gauges();
@@ -111,7 +115,9 @@ final class FieldTable {
             if (l.kind() == LABEL) {
                 for (Field f : fields) {
                     if (f.kind() != LABEL && f.name().equals(l.name())) {
-                        pairs.add(new int[] {l.gauge(), f.kind()});
+                        // A noted field read as a label: the label's value is its text.
+                        int kind = f.kind() == NOTED ? kindOf(LogField.values()[f.gauge()], true) : f.kind();
+                        pairs.add(new int[] {l.gauge(), kind});
                     }
                 }
             }

@@ -242,6 +242,10 @@ final class LineScanner implements FastPath {
             v.stackTraceAt = c == '"' ? i - start : -1;
             return skipValue(b, i, end, 1);
         }
+        if (kind == FieldTable.NOTED) {
+            v.note(gauge, i - start);
+            return skipValue(b, i, end, 1);
+        }
         if (c == 'n') {
             int after = literal(b, i, end, "null");
             if (after >= 0) {

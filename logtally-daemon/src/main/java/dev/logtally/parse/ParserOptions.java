@@ -38,12 +38,14 @@ public final class ParserOptions {
     private final List<String> gauges;
     private final List<String> labels;
     private final Set<LogField> captured;
+    private final Set<LogField> noted;
 
     private ParserOptions(Builder b) {
         this.names = Collections.unmodifiableMap(new EnumMap<>(b.names));
         this.gauges = List.copyOf(b.gauges);
         this.labels = List.copyOf(b.labels);
         this.captured = Collections.unmodifiableSet(EnumSet.copyOf(b.captured));
+        this.noted = Collections.unmodifiableSet(EnumSet.copyOf(b.noted));
     }
 
     /** The contract's names, no gauges, no optional field captured. */
@@ -69,6 +71,24 @@ public final class ParserOptions {
         names.forEach(b::name);
         captured.forEach(b::capture);
         return b.capture(fields).build();
+    }
+
+    /**
+     * A copy that notes where {@code fields} sit in each line (without decoding them), for
+     * {@link LineParser#withTexts}: what the tailer's error groups read of an error line, at the cost of one
+     * store per field on every line instead of a second parse of each error line.
+     */
+    public ParserOptions noting(LogField... fields) {
+        Builder b = builder().gauges(gauges).labels(labels);
+        names.forEach(b::name);
+        captured.forEach(b::capture);
+        noted.forEach(b::note);
+        return b.note(fields).build();
+    }
+
+    /** True when {@code field} is not captured but where it sits is noted. */
+    public boolean notes(LogField field) {
+        return field.optional() && !captured.contains(field) && noted.contains(field);
     }
 
     /** The name {@code field} has in a line. */
@@ -106,6 +126,7 @@ public final class ParserOptions {
         private final List<String> gauges = new ArrayList<>();
         private final EnumSet<LogField> captured = EnumSet.noneOf(LogField.class);
         private final List<String> labels = new ArrayList<>();
+        private final EnumSet<LogField> noted = EnumSet.noneOf(LogField.class);
 
         private Builder() {
             for (LogField f : LogField.values()) {
@@ -152,6 +173,24 @@ public final class ParserOptions {
                     throw new IllegalArgumentException(f + " is always read; only optional fields are captured on demand");
                 }
                 captured.add(f);
+            }
+            return this;
+        }
+
+        /**
+         * Notes where these optional text fields sit in each line, without decoding them; the stack trace's
+         * place is always noted when it is not captured.
+         *
+         * @throws IllegalArgumentException for a field that is not {@linkplain LogField#optional() optional}
+         */
+        public Builder note(LogField... fields) {
+            for (LogField f : fields) {
+                if (!f.optional()) {
+                    throw new IllegalArgumentException(f + " is always read; only optional fields are noted");
+                }
+                if (f != LogField.STACK_TRACE) {
+                    noted.add(f);
+                }
             }
             return this;
         }
