@@ -38,6 +38,7 @@ public final class ErrorGroups {
     private final boolean alerting;
     private final long quietMillis;
     private final Clock clock;
+    private final Escalation escalation;
     private final GroupTable table = new GroupTable();
     private final List<AlertTransition> transitions = new ArrayList<>();
     private final Map<String, Long> alertsSent = new TreeMap<>();
@@ -49,7 +50,9 @@ public final class ErrorGroups {
     /** Changes with every change of what {@link #views()} shows. */
     private long version;
 
-    private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock) {
+    private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock,
+                        Escalation escalation) {
+        this.escalation = escalation;
         this.levels = new ErrorLevel(levels);
         this.maxGroups = maxGroups;
         this.live = live;
@@ -69,12 +72,13 @@ public final class ErrorGroups {
      * counted in {@code logtally_alerts_failed_total}.
      */
     public static ErrorGroups live(List<String> errorLevels, ErrorGroupOptions options, Clock clock, boolean alerting) {
-        return new ErrorGroups(errorLevels, options.maxGroups(), true, alerting, options.quiet().toMillis(), clock);
+        return new ErrorGroups(errorLevels, options.maxGroups(), true, alerting, options.quiet().toMillis(), clock,
+                Escalation.of(options));
     }
 
     /** One archive file's groups: unbounded, no transitions. */
     public static ErrorGroups archive(List<String> errorLevels) {
-        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC());
+        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC(), Escalation.OFF);
     }
 
     /**
@@ -133,6 +137,9 @@ public final class ErrorGroups {
             } else if (!transitions.isEmpty()) {
                 extend(g.fingerprint);
             }
+            if (escalation.seen(g, t != Event.NO_TIME ? t : clock.millis()) && !active(AlertTransition.Kind.ESCALATING, g.fingerprint)) {
+                record(AlertTransition.Kind.ESCALATING, g, e.release());
+            }
         }
     }
 
@@ -157,6 +164,16 @@ public final class ErrorGroups {
         }
         long now = clock.millis();
         transitions.add(new AlertTransition(nextTransitionId++, kind, g.fingerprint, now, release, false, now + quietMillis));
+    }
+
+    /** True while a transition of {@code kind} of the group is kept (until its alert is resolved and finished). */
+    private boolean active(AlertTransition.Kind kind, String fingerprint) {
+        for (AlertTransition t : transitions) {
+            if (t.kind() == kind && t.fingerprint().equals(fingerprint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A further event of a group keeps its active alerts active for another quiet period. */
@@ -336,7 +353,7 @@ public final class ErrorGroups {
             String stackHead = g.sampleStack == null ? null : String.join("\n", GroupTally.stackHead(g.sampleStack));
             groups.add(new ErrorGroupsState.Group(g.fingerprint, g.key, g.errorType, g.stackHash, g.count, g.first.time(),
                     g.last.time(), g.firstRelease, g.sampleMessage, stackHead, g.sampleCorrelationId, g.services,
-                    g.methods, g.releases, g.newestHour, hours, g.status, g.regressed, g.touched));
+                    g.methods, g.releases, g.newestHour, hours, g.status, g.regressed, g.touched, escalation.state(g)));
         }
         return new ErrorGroupsState(groups, dropped, nextTransitionId, sequence, transitions, alertsSent, alertsFailed);
     }
@@ -377,6 +394,7 @@ public final class ErrorGroups {
             g.status = r.status();
             g.regressed = r.regressed();
             g.touched = r.touched();
+            escalation.restore(g, r.recent());
             table.put(key, g);
             if (r.lastSeen() != Event.NO_TIME && r.lastSeen() > newestEventMillis) {
                 newestEventMillis = r.lastSeen();

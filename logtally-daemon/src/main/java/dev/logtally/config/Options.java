@@ -132,6 +132,8 @@ public record Options(
             lines.add("fields." + f.key() + " = " + fields.name(f));
         }
         lines.add("errors.max.groups = " + errorGroups.maxGroups());
+        lines.add("errors.escalating.events = " + (errorGroups.escalatingEvents() == 0 ? "0 (off)" : errorGroups.escalatingEvents()));
+        lines.add("errors.escalating.window = " + Durations.format(errorGroups.escalatingWindow()));
         if (alerts == null) {
             lines.add("alertmanager.url = (none)");
         } else {

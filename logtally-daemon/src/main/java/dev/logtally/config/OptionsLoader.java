@@ -57,7 +57,7 @@ public final class OptionsLoader {
             "remote_write.timeout", "remote_write.headers", "remote_write.max.samples", "remote_write.username",
             "remote_write.password.file", "remote_write.password.env", "remote_write.bearer.file",
             "remote_write.bearer.env", "remote_write.tls.ca.file",
-            "errors.max.groups", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
+            "errors.max.groups", "errors.escalating.events", "errors.escalating.window", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
             "alertmanager.quiet", "alertmanager.severity", "alertmanager.username", "alertmanager.password.file",
             "alertmanager.password.env", "alertmanager.bearer.file", "alertmanager.bearer.env",
             "alertmanager.tls.ca.file",
@@ -143,7 +143,9 @@ public final class OptionsLoader {
                 fields(v, metrics.gauges(), metrics.extraLabels()),
                 remoteWrite(v, env, push, pushInterval),
                 new ErrorGroupOptions(v.integer("errors.max.groups", ErrorGroupOptions.DEFAULT_MAX_GROUPS),
-                        v.duration("alertmanager.quiet", "1h")),
+                        v.duration("alertmanager.quiet", "1h"),
+                        v.integer("errors.escalating.events", 0),
+                        v.duration("errors.escalating.window", "10m")),
                 alerts(v, env),
                 issues(v));
     }
