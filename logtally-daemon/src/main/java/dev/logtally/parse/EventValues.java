@@ -41,10 +41,11 @@ final class EventValues {
     boolean labelsTouched;
     /** Offset of the uncaptured stack trace's opening quote from the line's start, or -1. */
     int stackTraceAt;
-    /** Per {@link LogField} ordinal, where a noted field's value starts (from the line's start), or -1. */
-    final int[] notedAt = new int[LogField.values().length];
-    /** Set when a noted field was seen: only then does {@link #notedAt} need resetting. */
-    boolean notedTouched = true;
+    /** Per {@link LogField} ordinal, where a noted field's value starts (from the line's start)... */
+    private final int[] notedAt = new int[LogField.values().length];
+    /** ...valid when noted in the current line: {@link #notedLine} equals {@link #line} (no reset per line). */
+    private final int[] notedLine = new int[LogField.values().length];
+    private int line;
 
     EventValues(int gaugeCount, int labelCount) {
         labels = new String[labelCount];
@@ -80,16 +81,21 @@ final class EventValues {
             labelsTouched = false;
         }
         stackTraceAt = -1;
-        if (notedTouched) {
-            Arrays.fill(notedAt, -1);
-            notedTouched = false;
+        if (++line == 0) { // after 2^32 lines: no stale stamp may equal the new one
+            Arrays.fill(notedLine, 0);
+            line = 1;
         }
     }
 
     /** Noted field {@code ordinal}'s value starts at {@code at} (from the line's start). */
     void note(int ordinal, int at) {
         notedAt[ordinal] = at;
-        notedTouched = true;
+        notedLine[ordinal] = line;
+    }
+
+    /** Where noted field {@code ordinal}'s value starts in the current line, or -1 when it was not seen. */
+    int notedAt(int ordinal) {
+        return notedLine[ordinal] == line ? notedAt[ordinal] : -1;
     }
 
     /**

@@ -152,7 +152,7 @@ public final class LineParser {
     }
 
     private String noted(LogField f, String otherwise, Line line) {
-        int at = values.notedAt[f.ordinal()];
+        int at = values.notedAt(f.ordinal());
         return at < 0 ? otherwise : JsonValueText.at(line.buf(), line.start() + at, line.start() + line.length());
     }
 

@@ -236,14 +236,14 @@ final class LineScanner implements FastPath {
         if (i >= end) {
             return -1;
         }
+        if (kind == FieldTable.NOTED) {
+            v.note(gauge, i - start);
+            return skipValue(b, i, end, 1);
+        }
         byte c = b[i];
         if (kind == FieldTable.STACK_HEAD) {
             // Left unread, as FieldReader does: only where a string value starts is noted.
             v.stackTraceAt = c == '"' ? i - start : -1;
-            return skipValue(b, i, end, 1);
-        }
-        if (kind == FieldTable.NOTED) {
-            v.note(gauge, i - start);
             return skipValue(b, i, end, 1);
         }
         if (c == 'n') {
