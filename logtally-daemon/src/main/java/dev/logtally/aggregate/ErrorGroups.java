@@ -40,6 +40,9 @@ public final class ErrorGroups {
     private final Clock clock;
     private final Escalation escalation;
     private final GroupTable table = new GroupTable();
+    /** The event and group of the last {@link #wantsStack} (the tailer asks, then adds the same event). */
+    private Event askedEvent;
+    private GroupTally askedGroup;
     private final List<AlertTransition> transitions = new ArrayList<>();
     private final Map<String, Long> alertsSent = new TreeMap<>();
     private final Map<String, Long> alertsFailed = new TreeMap<>();
@@ -86,10 +89,18 @@ public final class ErrorGroups {
      * then does the tailer read the line's stack trace. No allocation.
      */
     public boolean wantsStack(Event e) {
-        String type = e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType();
-        GroupTally g = table.get(e.fingerprint() != null ? Fingerprint.hashField(e.fingerprint())
-                : Fingerprint.hash(type, e.stackHash()));
+        GroupTally g = table.get(keyOf(e));
+        askedEvent = e; // add(e) next, as a rule: it takes the key from here
+        askedGroup = g;
         return g == null || g.sampleStack == null;
+    }
+
+    /** The group key of error event {@code e}: its fingerprint field's hash, else that of its type and stack hash. */
+    private long keyOf(Event e) {
+        if (e.fingerprint() != null) {
+            return Fingerprint.hashField(e.fingerprint());
+        }
+        return Fingerprint.hash(e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType(), e.stackHash());
     }
 
     /** True when {@code e} is an error event (its level is one of {@code error.levels}). */
@@ -108,8 +119,17 @@ public final class ErrorGroups {
     public void add(Event e, String method, int file, long offset) {
         String type = e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType();
         String fpField = e.fingerprint();
-        long key = fpField != null ? Fingerprint.hashField(fpField) : Fingerprint.hash(type, e.stackHash());
-        GroupTally g = table.get(key);
+        GroupTally g;
+        long key;
+        if (e == askedEvent && askedGroup != null) { // looked up by wantsStack just before: nothing changed since
+            g = askedGroup;
+            key = g.key;
+        } else {
+            key = keyOf(e);
+            g = table.get(key);
+        }
+        askedEvent = null;
+        askedGroup = null;
         boolean created = false;
         if (g == null) {
             String fp = fpField != null ? Fingerprint.ofField(fpField) : Fingerprint.of(type, e.stackHash());
