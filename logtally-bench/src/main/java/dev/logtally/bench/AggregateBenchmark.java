@@ -100,7 +100,7 @@ public class AggregateBenchmark {
     }
 
     static Event event(String level, String type, String service, String method, double ms, double[] gauges) {
-        return new Event(Event.NO_TIME, level, service, null, type, null, method, ms, gauges, null, null, null, null, null, null);
+        return new Event(Event.NO_TIME, level, service, null, type, null, method, ms, gauges, null, null, null, null, null, null, null);
     }
 
     @Benchmark

@@ -77,7 +77,7 @@ public final class ErrorGroupsThroughputBench {
     private static double run(TailLogFile log, Options options, boolean groups, ThreadMXBean cpu) throws Exception {
         ErrorGroups g = ErrorGroups.live(options.metrics().errorLevels(), options.errorGroups(), Clock.systemUTC(), true);
         Pipeline p = groups
-                ? Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(g, options))
+                ? Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(g))
                 : Pipeline.create(options, Clock.systemUTC());
         long t0 = cpu.getCurrentThreadCpuTime();
         long lines = new ArchiveReader(1 << 20).read(log.file(), p).lines();

@@ -72,7 +72,7 @@ public class ErrorGroupsThroughputBenchmark {
                 "alertmanager.url", "http://127.0.0.1:9"), Map.of());
         System.out.printf("%n%s%n", log.describe());
         ErrorGroups groups = live();
-        Pipeline p = Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(groups, options));
+        Pipeline p = Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(groups));
         new ArchiveReader(1 << 20).read(log.file(), p);
         log.check(p.snapshot());
         System.out.printf("%d error groups%n", groups.size());
@@ -98,7 +98,7 @@ public class ErrorGroupsThroughputBenchmark {
     @OperationsPerInvocation(LINES)
     public long b_withGroups() throws IOException {
         ErrorGroups groups = live();
-        Pipeline p = Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(groups, options));
+        Pipeline p = Pipeline.create(options, Clock.systemUTC(), Pipeline.EventTap.NONE, new GroupFeed(groups));
         return new ArchiveReader(1 << 20).read(log.file(), p).lines() + groups.size();
     }
 }

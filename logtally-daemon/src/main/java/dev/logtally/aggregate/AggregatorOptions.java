@@ -30,9 +30,18 @@ import java.util.Set;
  * @param errorLevels     levels counted in {@code <namespace>_errors_total}, upper case, no duplicates
  * @param gauges          numeric fields exported as {@code <namespace>_<field>} gauges, in configuration order
  *                        (the order of {@code Event.gauges()})
+ * @param extraLabels     log fields added as labels to {@code <namespace>_errors_total} and
+ *                        {@code <namespace>_request_duration_seconds} ({@code labels.extra}), in configuration
+ *                        order (the order of {@code Event.labels()}); each is the label's name; empty by default
  */
 public record AggregatorOptions(String namespace, double[] buckets, int labelsMaxValues,
-                                List<String> errorLevels, List<String> gauges) {
+                                List<String> errorLevels, List<String> gauges, List<String> extraLabels) {
+
+    /** Without extra labels: today's series. */
+    public AggregatorOptions(String namespace, double[] buckets, int labelsMaxValues,
+                             List<String> errorLevels, List<String> gauges) {
+        this(namespace, buckets, labelsMaxValues, errorLevels, gauges, List.of());
+    }
 
     /** The contract's default buckets (seconds). */
     public static final List<Double> DEFAULT_BUCKETS_LIST =
@@ -51,6 +60,7 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
         labelsMaxValues = checkLabelsMaxValues(labelsMaxValues);
         errorLevels = checkLevels(errorLevels);
         gauges = checkGauges(namespace, gauges);
+        extraLabels = checkExtraLabels(extraLabels);
     }
 
     /** The contract's default buckets (seconds), as a new array. */
@@ -66,22 +76,27 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
 
     /** A copy with other gauges. */
     public AggregatorOptions withGauges(List<String> newGauges) {
-        return new AggregatorOptions(namespace, buckets, labelsMaxValues, errorLevels, newGauges);
+        return new AggregatorOptions(namespace, buckets, labelsMaxValues, errorLevels, newGauges, extraLabels);
     }
 
     /** A copy with another cardinality limit. */
     public AggregatorOptions withLabelsMaxValues(int limit) {
-        return new AggregatorOptions(namespace, buckets, limit, errorLevels, gauges);
+        return new AggregatorOptions(namespace, buckets, limit, errorLevels, gauges, extraLabels);
     }
 
     /** A copy with other buckets. */
     public AggregatorOptions withBuckets(double[] newBuckets) {
-        return new AggregatorOptions(namespace, newBuckets, labelsMaxValues, errorLevels, gauges);
+        return new AggregatorOptions(namespace, newBuckets, labelsMaxValues, errorLevels, gauges, extraLabels);
     }
 
     /** A copy with other error levels. */
     public AggregatorOptions withErrorLevels(List<String> levels) {
-        return new AggregatorOptions(namespace, buckets, labelsMaxValues, levels, gauges);
+        return new AggregatorOptions(namespace, buckets, labelsMaxValues, levels, gauges, extraLabels);
+    }
+
+    /** A copy with other extra labels ({@code labels.extra}). */
+    public AggregatorOptions withExtraLabels(List<String> labels) {
+        return new AggregatorOptions(namespace, buckets, labelsMaxValues, errorLevels, gauges, labels);
     }
 
     @Override
@@ -108,18 +123,20 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
     public boolean equals(Object o) {
         return o instanceof AggregatorOptions a && namespace.equals(a.namespace)
                 && Arrays.equals(buckets, a.buckets) && labelsMaxValues == a.labelsMaxValues
-                && errorLevels.equals(a.errorLevels) && gauges.equals(a.gauges);
+                && errorLevels.equals(a.errorLevels) && gauges.equals(a.gauges)
+                && extraLabels.equals(a.extraLabels);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(namespace, Arrays.hashCode(buckets), labelsMaxValues, errorLevels, gauges);
+        return Objects.hash(namespace, Arrays.hashCode(buckets), labelsMaxValues, errorLevels, gauges, extraLabels);
     }
 
     @Override
     public String toString() {
         return "AggregatorOptions[namespace=" + namespace + ", buckets=" + Arrays.toString(buckets)
-                + ", labelsMaxValues=" + labelsMaxValues + ", errorLevels=" + errorLevels + ", gauges=" + gauges + "]";
+                + ", labelsMaxValues=" + labelsMaxValues + ", errorLevels=" + errorLevels + ", gauges=" + gauges
+                + (extraLabels.isEmpty() ? "" : ", extraLabels=" + extraLabels) + "]";
     }
 
     /**
@@ -206,6 +223,29 @@ public record AggregatorOptions(String namespace, double[] buckets, int labelsMa
             if (taken.contains(full)) {
                 throw new ConfigException("gauges", "'" + g + "' would be exported as " + full
                         + ", which is already one of logtally's metrics");
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** The labels the metrics have already, and {@code le} of the histogram's buckets. */
+    static final List<String> TAKEN_LABELS = List.of("error_type", "service", "method", "le");
+
+    private static List<String> checkExtraLabels(List<String> labels) {
+        if (labels == null) {
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String l : labels) {
+            if (l == null || !isMetricName(l) || l.startsWith("__")) {
+                throw new ConfigException("labels.extra", "'" + l + "' is not a valid label name"
+                        + " (letters, digits and '_', not starting with a digit or '__')");
+            }
+            if (TAKEN_LABELS.contains(l)) {
+                throw new ConfigException("labels.extra", "'" + l + "' is already a label of logtally's metrics");
+            }
+            if (!seen.add(l)) {
+                throw new ConfigException("labels.extra", "'" + l + "' is listed twice");
             }
         }
         return List.copyOf(seen);

@@ -11,7 +11,8 @@ import java.util.List;
  * ({@code le} semantics: value ≤ bound), else in {@code +Inf}. The sum is kept in integer nanoseconds,
  * each observation rounded to the nearest nanosecond ({@code Math.round(duration_ms * 1e6)}), so sums are
  * exact and independent of the order of events; it saturates at {@link Long#MAX_VALUE} (about 292 years
- * of summed durations) instead of wrapping, so it never decreases.
+ * of summed durations) instead of wrapping, so it never decreases. The configured {@link ExtraLabels}
+ * follow {@code method}.
  */
 final class DurationHistogram {
     static final String HELP = "Duration of timed events (duration_ms / 1000), by method.";
@@ -20,6 +21,9 @@ final class DurationHistogram {
     private final String name;
     private final double[] bounds;
     private final LabelGuard methods;
+    private final ExtraLabels extra;
+    private final List<String> labelNames;
+    /** Per series (a method's id when no extra label is configured). */
     private long[][] buckets = new long[8][];
     private long[] sums = new long[8];
 
@@ -27,6 +31,8 @@ final class DurationHistogram {
         name = options.durationName();
         bounds = options.buckets();
         methods = new LabelGuard(options.labelsMaxValues(), self.seriesDropped(name, LABELS.get(0)));
+        extra = new ExtraLabels(options, self, name);
+        labelNames = ErrorCounter.concat(LABELS, extra.names());
     }
 
     void apply(Event e) {
@@ -36,7 +42,7 @@ final class DurationHistogram {
         if (method == null || !(ms >= 0 && ms <= Double.MAX_VALUE)) {
             return;
         }
-        int id = methods.id(method);
+        int id = extra.series(methods.id(method), e.labels());
         long[] b = id < buckets.length ? buckets[id] : null;
         if (b == null) {
             b = create(id);
@@ -83,18 +89,19 @@ final class DurationHistogram {
         List<Series> series = new ArrayList<>();
         for (int id = 0; id < buckets.length; id++) {
             if (buckets[id] != null) {
-                series.add(Series.histogram(List.of(methods.value(id)), buckets[id], sums[id]));
+                series.add(Series.histogram(ErrorCounter.concat(List.of(methods.value(extra.base(id))), extra.values(id)),
+                        buckets[id], sums[id]));
             }
         }
         if (series.isEmpty()) {
             return null;
         }
         series.sort(Snapshots.BY_LABELS);
-        return new MetricFamily(name, MetricType.HISTOGRAM, HELP, LABELS, bounds, series);
+        return new MetricFamily(name, MetricType.HISTOGRAM, HELP, labelNames, bounds, series);
     }
 
     void restore(MetricFamily f, String where) {
-        Restoring.requireShape(f, MetricType.HISTOGRAM, LABELS, where);
+        Restoring.requireShape(f, MetricType.HISTOGRAM, labelNames, where);
         if (!Arrays.equals(f.bucketBounds(), bounds)) {
             throw new dev.logtally.base.ConfigException("buckets", where + " was written with other buckets "
                     + Arrays.toString(f.bucketBounds()) + " than the configured " + Arrays.toString(bounds)
@@ -113,7 +120,7 @@ final class DurationHistogram {
             if (s.sumNanos() < 0) {
                 throw Restoring.invalid(f, s, "sum " + s.sumNanos(), where);
             }
-            int id = methods.restore(s.labelValues().get(0));
+            int id = extra.restore(methods.restore(s.labelValues().get(0)), s.labelValues().subList(1, labelNames.size()));
             if (id < buckets.length && buckets[id] != null) {
                 throw Restoring.duplicate(f, s, where);
             }

@@ -38,7 +38,11 @@ public final class ErrorGroups {
     private final boolean alerting;
     private final long quietMillis;
     private final Clock clock;
+    private final Escalation escalation;
     private final GroupTable table = new GroupTable();
+    /** The event and group of the last {@link #wantsStack} (the tailer asks, then adds the same event). */
+    private Event askedEvent;
+    private GroupTally askedGroup;
     private final List<AlertTransition> transitions = new ArrayList<>();
     private final Map<String, Long> alertsSent = new TreeMap<>();
     private final Map<String, Long> alertsFailed = new TreeMap<>();
@@ -49,7 +53,9 @@ public final class ErrorGroups {
     /** Changes with every change of what {@link #views()} shows. */
     private long version;
 
-    private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock) {
+    private ErrorGroups(List<String> levels, int maxGroups, boolean live, boolean alerting, long quietMillis, Clock clock,
+                        Escalation escalation) {
+        this.escalation = escalation;
         this.levels = new ErrorLevel(levels);
         this.maxGroups = maxGroups;
         this.live = live;
@@ -69,12 +75,13 @@ public final class ErrorGroups {
      * counted in {@code logtally_alerts_failed_total}.
      */
     public static ErrorGroups live(List<String> errorLevels, ErrorGroupOptions options, Clock clock, boolean alerting) {
-        return new ErrorGroups(errorLevels, options.maxGroups(), true, alerting, options.quiet().toMillis(), clock);
+        return new ErrorGroups(errorLevels, options.maxGroups(), true, alerting, options.quiet().toMillis(), clock,
+                Escalation.of(options));
     }
 
     /** One archive file's groups: unbounded, no transitions. */
     public static ErrorGroups archive(List<String> errorLevels) {
-        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC());
+        return new ErrorGroups(errorLevels, Integer.MAX_VALUE, false, false, 1, Clock.systemUTC(), Escalation.OFF);
     }
 
     /**
@@ -82,10 +89,18 @@ public final class ErrorGroups {
      * then does the tailer read the line's stack trace. No allocation.
      */
     public boolean wantsStack(Event e) {
-        String type = e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType();
-        GroupTally g = table.get(e.fingerprint() != null ? Fingerprint.hashField(e.fingerprint())
-                : Fingerprint.hash(type, e.stackHash()));
+        GroupTally g = table.get(keyOf(e));
+        askedEvent = e; // add(e) next, as a rule: it takes the key from here
+        askedGroup = g;
         return g == null || g.sampleStack == null;
+    }
+
+    /** The group key of error event {@code e}: its fingerprint field's hash, else that of its type and stack hash. */
+    private long keyOf(Event e) {
+        if (e.fingerprint() != null) {
+            return Fingerprint.hashField(e.fingerprint());
+        }
+        return Fingerprint.hash(e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType(), e.stackHash());
     }
 
     /** True when {@code e} is an error event (its level is one of {@code error.levels}). */
@@ -104,8 +119,17 @@ public final class ErrorGroups {
     public void add(Event e, String method, int file, long offset) {
         String type = e.errorType() == null ? ErrorCounter.UNKNOWN_TYPE : e.errorType();
         String fpField = e.fingerprint();
-        long key = fpField != null ? Fingerprint.hashField(fpField) : Fingerprint.hash(type, e.stackHash());
-        GroupTally g = table.get(key);
+        GroupTally g;
+        long key;
+        if (e == askedEvent && askedGroup != null) { // looked up by wantsStack just before: nothing changed since
+            g = askedGroup;
+            key = g.key;
+        } else {
+            key = keyOf(e);
+            g = table.get(key);
+        }
+        askedEvent = null;
+        askedGroup = null;
         boolean created = false;
         if (g == null) {
             String fp = fpField != null ? Fingerprint.ofField(fpField) : Fingerprint.of(type, e.stackHash());
@@ -133,6 +157,9 @@ public final class ErrorGroups {
             } else if (!transitions.isEmpty()) {
                 extend(g.fingerprint);
             }
+            if (escalation.seen(g, t != Event.NO_TIME ? t : clock.millis()) && !active(AlertTransition.Kind.ESCALATING, g.fingerprint)) {
+                record(AlertTransition.Kind.ESCALATING, g, e.release());
+            }
         }
     }
 
@@ -157,6 +184,16 @@ public final class ErrorGroups {
         }
         long now = clock.millis();
         transitions.add(new AlertTransition(nextTransitionId++, kind, g.fingerprint, now, release, false, now + quietMillis));
+    }
+
+    /** True while a transition of {@code kind} of the group is kept (until its alert is resolved and finished). */
+    private boolean active(AlertTransition.Kind kind, String fingerprint) {
+        for (AlertTransition t : transitions) {
+            if (t.kind() == kind && t.fingerprint().equals(fingerprint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A further event of a group keeps its active alerts active for another quiet period. */
@@ -336,7 +373,7 @@ public final class ErrorGroups {
             String stackHead = g.sampleStack == null ? null : String.join("\n", GroupTally.stackHead(g.sampleStack));
             groups.add(new ErrorGroupsState.Group(g.fingerprint, g.key, g.errorType, g.stackHash, g.count, g.first.time(),
                     g.last.time(), g.firstRelease, g.sampleMessage, stackHead, g.sampleCorrelationId, g.services,
-                    g.methods, g.releases, g.newestHour, hours, g.status, g.regressed, g.touched));
+                    g.methods, g.releases, g.newestHour, hours, g.status, g.regressed, g.touched, escalation.state(g)));
         }
         return new ErrorGroupsState(groups, dropped, nextTransitionId, sequence, transitions, alertsSent, alertsFailed);
     }
@@ -378,6 +415,7 @@ public final class ErrorGroups {
             g.status = r.status();
             g.regressed = r.regressed();
             g.touched = r.touched();
+            escalation.restore(g, r.recent());
             table.put(key, g);
             if (r.lastSeen() != Event.NO_TIME && r.lastSeen() > newestEventMillis) {
                 newestEventMillis = r.lastSeen();

@@ -39,13 +39,15 @@ public record ErrorGroupsState(List<Group> groups, long dropped, long nextTransi
      * @param key     the 64-bit hash the group is looked up by ({@link Fingerprint#hash})
      * @param hourEnd epoch hour of the newest hour slot, or -1
      * @param hours   non-zero hour counts as flat pairs {@code epochHour, count, epochHour, count...}, oldest first
+     * @param recent  times of the last events for {@code ErrorGroupEscalating}, oldest first; null when not kept
      */
     public record Group(String fingerprint, long key, String errorType, String stackHash, long count, long firstSeen,
                         long lastSeen, String firstRelease, String sampleMessage, String sampleStack,
                         String sampleCorrelationId, List<String> services, List<String> methods,
                         List<String> releases, long hourEnd, List<Long> hours, GroupStatus status,
-                        boolean regressed, long touched) {
+                        boolean regressed, long touched, List<Long> recent) {
         public Group {
+            recent = recent == null ? null : List.copyOf(recent);
             services = List.copyOf(services);
             methods = List.copyOf(methods);
             releases = List.copyOf(releases);

@@ -42,6 +42,10 @@ final class GroupTally {
     long newestHour = -1;
     GroupStatus status = GroupStatus.UNRESOLVED;
     boolean regressed;
+    /** Times of the last events, a ring for {@link Escalation} (null while escalation is off or before an event). */
+    long[] recent;
+    int recentNext;
+    int recentFilled;
     /** Reading order of the last event (for least-recently-seen eviction). */
     long touched;
 

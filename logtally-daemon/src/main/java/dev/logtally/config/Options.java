@@ -125,12 +125,15 @@ public record Options(
         lines.add("labels.max.values = " + labelsMaxValues());
         lines.add("error.levels = " + metrics.errorLevels().stream().sorted().collect(Collectors.joining(",")));
         lines.add("gauges = " + String.join(",", gauges()));
+        lines.add("labels.extra = " + (metrics.extraLabels().isEmpty() ? "(none)" : String.join(",", metrics.extraLabels())));
         lines.add("buckets = " + Arrays.stream(buckets()).mapToObj(AggregatorOptions::formatBound)
                 .collect(Collectors.joining(",")));
         for (LogField f : LogField.values()) {
             lines.add("fields." + f.key() + " = " + fields.name(f));
         }
         lines.add("errors.max.groups = " + errorGroups.maxGroups());
+        lines.add("errors.escalating.events = " + (errorGroups.escalatingEvents() == 0 ? "0 (off)" : errorGroups.escalatingEvents()));
+        lines.add("errors.escalating.window = " + Durations.format(errorGroups.escalatingWindow()));
         if (alerts == null) {
             lines.add("alertmanager.url = (none)");
         } else {

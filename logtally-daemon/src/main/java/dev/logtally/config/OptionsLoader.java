@@ -52,12 +52,12 @@ public final class OptionsLoader {
             "push.url", "push.job", "push.instance", "push.interval", "push.timeout", "push.username",
             "push.password.file", "push.password.env", "push.bearer.file", "push.bearer.env", "push.tls.ca.file",
             "listen", "poll.interval", "checkpoint.interval", "rotate.wait", "start.position", "line.max.bytes",
-            "labels.max.values", "error.levels", "gauges", "buckets",
+            "labels.max.values", "error.levels", "gauges", "buckets", "labels.extra",
             "remote_write.url", "remote_write.job", "remote_write.instance", "remote_write.interval",
             "remote_write.timeout", "remote_write.headers", "remote_write.max.samples", "remote_write.username",
             "remote_write.password.file", "remote_write.password.env", "remote_write.bearer.file",
             "remote_write.bearer.env", "remote_write.tls.ca.file",
-            "errors.max.groups", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
+            "errors.max.groups", "errors.escalating.events", "errors.escalating.window", "alertmanager.url", "alertmanager.timeout", "alertmanager.resend.interval",
             "alertmanager.quiet", "alertmanager.severity", "alertmanager.username", "alertmanager.password.file",
             "alertmanager.password.env", "alertmanager.bearer.file", "alertmanager.bearer.env",
             "alertmanager.tls.ca.file",
@@ -125,7 +125,8 @@ public final class OptionsLoader {
                 buckets(v.get("buckets")),
                 v.integer("labels.max.values", AggregatorOptions.DEFAULT_LABELS_MAX_VALUES),
                 v.get("error.levels") == null ? AggregatorOptions.DEFAULT_ERROR_LEVELS : v.list("error.levels"),
-                v.list("gauges"));
+                v.list("gauges"),
+                v.list("labels.extra"));
         return new Options(
                 v.list("paths"),
                 v.list("rotated"),
@@ -139,10 +140,12 @@ public final class OptionsLoader {
                 startPosition(v.getOr("start.position", "beginning")),
                 (int) v.range("line.max.bytes", Sizes.parse("line.max.bytes", v.getOr("line.max.bytes", "1MiB")), 1024, 1L << 28),
                 metrics,
-                fields(v, metrics.gauges()),
+                fields(v, metrics.gauges(), metrics.extraLabels()),
                 remoteWrite(v, env, push, pushInterval),
                 new ErrorGroupOptions(v.integer("errors.max.groups", ErrorGroupOptions.DEFAULT_MAX_GROUPS),
-                        v.duration("alertmanager.quiet", "1h")),
+                        v.duration("alertmanager.quiet", "1h"),
+                        v.integer("errors.escalating.events", 0),
+                        v.duration("errors.escalating.window", "10m")),
                 alerts(v, env),
                 issues(v));
     }
@@ -322,9 +325,9 @@ public final class OptionsLoader {
         return b;
     }
 
-    /** The tailer's parser: {@code fields.*} renames and the gauges, checked by {@link ParserOptions}. */
-    private static ParserOptions fields(Values v, List<String> gauges) {
-        ParserOptions.Builder b = ParserOptions.builder().gauges(gauges);
+    /** The tailer's parser: {@code fields.*} renames, the gauges and extra labels, checked by {@link ParserOptions}. */
+    private static ParserOptions fields(Values v, List<String> gauges, List<String> labels) {
+        ParserOptions.Builder b = ParserOptions.builder().gauges(gauges).labels(labels);
         for (LogField f : LogField.values()) {
             String name = v.get("fields." + f.key());
             if (name != null) {

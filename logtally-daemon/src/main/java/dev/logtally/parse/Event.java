@@ -24,6 +24,8 @@ package dev.logtally.parse;
  * @param thread          the {@code thread_name} field
  * @param stackTrace      the {@code stack_trace} field
  * @param fingerprint     the {@code fingerprint} field: the event's own error-group key (Sentry's convention)
+ * @param labels          values of the configured extra label fields ({@code labels.extra}), in configuration
+ *                        order, null where absent; null when no extra label is configured
  */
 public record Event(
         long timestampMillis,
@@ -40,7 +42,8 @@ public record Event(
         String logger,
         String thread,
         String stackTrace,
-        String fingerprint) {
+        String fingerprint,
+        String[] labels) {
 
     /** Marker for an absent {@link #timestampMillis()}. */
     public static final long NO_TIME = Long.MIN_VALUE;

@@ -35,10 +35,20 @@ final class EventValues {
     String thread;
     String stackTrace;
     String fingerprint;
+    /** Values of the extra label fields ({@code labels.extra}), in configuration order. */
+    final String[] labels;
+    /** Set when an extra label field was seen: only then do {@link #labels} need resetting. */
+    boolean labelsTouched;
     /** Offset of the uncaptured stack trace's opening quote from the line's start, or -1. */
     int stackTraceAt;
+    /** Per {@link LogField} ordinal, where a noted field's value starts (from the line's start)... */
+    private final int[] notedAt = new int[LogField.values().length];
+    /** ...valid when noted in the current line: {@link #notedLine} equals {@link #line} (no reset per line). */
+    private final int[] notedLine = new int[LogField.values().length];
+    private int line;
 
-    EventValues(int gaugeCount) {
+    EventValues(int gaugeCount, int labelCount) {
+        labels = new String[labelCount];
         gauges = new double[gaugeCount];
         Arrays.fill(gauges, Double.NaN);
         gaugeInvalid = new boolean[gaugeCount];
@@ -66,7 +76,26 @@ final class EventValues {
         thread = null;
         stackTrace = null;
         fingerprint = null;
+        if (labelsTouched) {
+            Arrays.fill(labels, null);
+            labelsTouched = false;
+        }
         stackTraceAt = -1;
+        if (++line == 0) { // after 2^32 lines: no stale stamp may equal the new one
+            Arrays.fill(notedLine, 0);
+            line = 1;
+        }
+    }
+
+    /** Noted field {@code ordinal}'s value starts at {@code at} (from the line's start). */
+    void note(int ordinal, int at) {
+        notedAt[ordinal] = at;
+        notedLine[ordinal] = line;
+    }
+
+    /** Where noted field {@code ordinal}'s value starts in the current line, or -1 when it was not seen. */
+    int notedAt(int ordinal) {
+        return notedLine[ordinal] == line ? notedAt[ordinal] : -1;
     }
 
     /**
@@ -94,10 +123,35 @@ final class EventValues {
         gaugesTouched = true;
     }
 
+    /** Extra label {@code k} read as {@code value} (null: absent). */
+    void label(int k, String value) {
+        labels[k] = value;
+        labelsTouched = true;
+    }
+
+    /**
+     * The text field of {@code kind} (an optional field whose name is also an extra label's, read as that
+     * label) set to the label's value.
+     */
+    void copyLabel(int k, int kind) {
+        String value = labels[k];
+        switch (kind) {
+            case FieldTable.MESSAGE -> message = value;
+            case FieldTable.LOGGER -> logger = value;
+            case FieldTable.THREAD -> thread = value;
+            case FieldTable.CORRELATION_ID -> correlationId = value;
+            case FieldTable.RELEASE -> release = value;
+            case FieldTable.STACK_HASH -> stackHash = value;
+            case FieldTable.FINGERPRINT -> fingerprint = value;
+            default -> throw new IllegalStateException("not a text field kind " + kind);
+        }
+    }
+
     Event toEvent() {
         return new Event(timestampMillis, level, service, release, errorType, stackHash, method, durationMs,
                 gauges.length == 0 ? null : gauges.clone(),
-                correlationId, message, logger, thread, stackTrace, fingerprint);
+                correlationId, message, logger, thread, stackTrace, fingerprint,
+                labels.length == 0 ? null : labels.clone());
     }
 
     /** Tells {@code errors} of each value the event was kept without, in a fixed order. */

@@ -24,7 +24,10 @@ final class FieldReader {
         this.levels = new Levels(labels);
     }
 
-    /** Reads the value at token {@code t} for a field of {@code kind}. */
+    /**
+     * Reads the value at token {@code t} for a field of {@code kind}; {@code gauge} is the index of a
+     * {@link FieldTable#GAUGE} or {@link FieldTable#LABEL} slot.
+     */
     void read(int kind, int gauge, JsonParser p, JsonToken t, EventValues v) {
         switch (kind) {
             case FieldTable.TIMESTAMP -> timestamp(p, t, v);
@@ -54,6 +57,11 @@ final class FieldReader {
             case FieldTable.RELEASE -> v.release = text(p, t);
             case FieldTable.STACK_HASH -> v.stackHash = text(p, t);
             case FieldTable.FINGERPRINT -> v.fingerprint = text(p, t);
+            case FieldTable.LABEL -> v.label(gauge, label(p, t));
+            case FieldTable.NOTED -> {
+                v.note(gauge, (int) p.currentTokenLocation().getByteOffset());
+                skip(p, t);
+            }
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }

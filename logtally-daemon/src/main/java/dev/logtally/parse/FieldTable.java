@@ -42,19 +42,34 @@ final class FieldTable {
      * an object, its fields are looked up in {@link #nested}{@code [slot]}, by the rest of their paths.
      */
     static final int NESTED = 16;
+    /** An extra label field ({@code labels.extra}): its interned value goes to {@code Event.labels()[index]}. */
+    static final int LABEL = 17;
+    /** An optional text field only noted ({@code ParserOptions.noted}): where its value starts, by LogField ordinal. */
+    static final int NOTED = 18;
 
     final NameTable names;
     /** The same names as UTF-8 bytes, same slots: for {@link LineScanner}. */
     final ByteNames bytes;
     /** What to do with the value of the field matched at each slot. */
     final int[] kinds;
-    /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}. */
+    /**
+     * For an optional text field read as an extra label (its name is both): the label's index, and
+     * {@link #copyKinds} the text field's kind, which gets the label's value once the line is read.
+     * Empty unless a captured text field is also a label.
+     */
+    final int[] copyLabels;
+    final int[] copyKinds;
+    /** For a {@link #GAUGE} slot, the index into {@link Event#gauges()}; for a {@link #LABEL} slot, into {@link Event#labels()}. */
     final int[] gaugeIndex;
     /** For a {@link #NESTED} slot, the fields inside its object; null elsewhere. */
     final FieldTable[] nested;
 
     FieldTable(ParserOptions options) {
         this(fieldsOf(options));
+    }
+
+    private FieldTable(List<Field> fields) {
+        this(withLabels(fields), copies(fields));
     }
 
     /** A read field: its (possibly dotted) name, kind and gauge index. */
@@ -67,13 +82,47 @@ final class FieldTable {
             int kind = kindOf(f, options.captures(f));
             if (kind >= 0) {
                 fields.add(new Field(options.name(f), kind, -1));
+            } else if (options.notes(f)) {
+                fields.add(new Field(options.name(f), NOTED, f.ordinal()));
             }
         }
         List<String> gauges = options.gauges();
         for (int g = 0; g < gauges.size(); g++) {
             fields.add(new Field(gauges.get(g), GAUGE, g));
         }
+        List<String> labels = options.labels();
+        for (int k = 0; k < labels.size(); k++) {
+            fields.add(new Field(labels.get(k), LABEL, k));
+        }
         return fields;
+    }
+
+    /** The fields with each text field that is also an extra label left out: the label's slot reads it. */
+    private static List<Field> withLabels(List<Field> fields) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.kind() == LABEL || fields.stream().noneMatch(l -> l.kind() == LABEL && l.name().equals(f.name()))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Pairs (label index, text kind) of the text fields that are also labels, flattened. */
+    private static int[][] copies(List<Field> fields) {
+        List<int[]> pairs = new ArrayList<>();
+        for (Field l : fields) {
+            if (l.kind() == LABEL) {
+                for (Field f : fields) {
+                    if (f.kind() != LABEL && f.name().equals(l.name())) {
+                        // A noted field read as a label: the label's value is its text.
+                        int kind = f.kind() == NOTED ? kindOf(LogField.values()[f.gauge()], true) : f.kind();
+                        pairs.add(new int[] {l.gauge(), kind});
+                    }
+                }
+            }
+        }
+        return new int[][] {pairs.stream().mapToInt(x -> x[0]).toArray(), pairs.stream().mapToInt(x -> x[1]).toArray()};
     }
 
     /**
@@ -82,7 +131,9 @@ final class FieldTable {
      * matches {@code {"log.level":..}} and {@code {"log":{"level":..}}}. A prefix that is itself a read
      * field stays that field. Built once; a configuration without dots adds nothing.
      */
-    private FieldTable(List<Field> fields) {
+    private FieldTable(List<Field> fields, int[][] copies) {
+        this.copyLabels = copies[0];
+        this.copyKinds = copies[1];
         List<String> names = new ArrayList<>();
         List<Integer> kindList = new ArrayList<>();
         List<Integer> gaugeList = new ArrayList<>();
@@ -105,7 +156,7 @@ final class FieldTable {
                 names.add(prefix);
                 kindList.add(NESTED);
                 gaugeList.add(-1);
-                children.add(new FieldTable(rest));
+                children.add(new FieldTable(rest, new int[][] {new int[0], new int[0]}));
             }
         });
         this.names = new NameTable(names);

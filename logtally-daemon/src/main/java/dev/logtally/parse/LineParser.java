@@ -55,6 +55,9 @@ public final class LineParser {
     private final ExceptionName exceptionName;
     private final EventValues values;
     private final FastPath fast;
+    /** Text fields that are also extra labels (see {@link FieldTable#copyLabels}); empty arrays as a rule. */
+    private final int[] copyLabels;
+    private final int[] copyKinds;
 
     public LineParser(ParserOptions options) {
         this(options, true);
@@ -72,7 +75,9 @@ public final class LineParser {
         LabelCache labels = new LabelCache();
         this.reader = new FieldReader(labels);
         this.exceptionName = new ExceptionName(labels);
-        this.values = new EventValues(options.gauges().size());
+        this.values = new EventValues(options.gauges().size(), options.labels().size());
+        this.copyLabels = fields.copyLabels;
+        this.copyKinds = fields.copyKinds;
         this.fast = fastPath ? new LineScanner(fields, labels, new Levels(labels)) : FastPath.NONE;
     }
 
@@ -105,6 +110,9 @@ public final class LineParser {
                 return null;
             }
         }
+        for (int c = 0; c < copyLabels.length; c++) {
+            values.copyLabel(copyLabels[c], copyKinds[c]);
+        }
         if (values.errorType == null) {
             if (values.stackTrace != null) {
                 values.errorType = exceptionName.fromText(values.stackTrace);
@@ -115,6 +123,37 @@ public final class LineParser {
         Event event = values.toEvent();
         values.reportInvalid(line, errors);
         return event;
+    }
+
+    /**
+     * {@code e}, the event this parser just made of {@code line} (before it parses another line), with the
+     * text fields it only noted ({@link ParserOptions#noting}) decoded from the line's bytes: exactly what a
+     * parser capturing them would have read, without a second parse. Fields not noted keep {@code e}'s values.
+     */
+    public Event withTexts(Event e, Line line) {
+        return new Event(e.timestampMillis(), e.level(), e.service(), noted(LogField.RELEASE, e.release(), line),
+                e.errorType(), noted(LogField.STACK_HASH, e.stackHash(), line), e.method(), e.durationMs(), e.gauges(),
+                noted(LogField.CORRELATION_ID, e.correlationId(), line), noted(LogField.MESSAGE, e.message(), line),
+                e.logger(), e.thread(), e.stackTrace(), noted(LogField.FINGERPRINT, e.fingerprint(), line), e.labels());
+    }
+
+    /**
+     * {@code e} (from {@link #withTexts}, for the same line) with the stack trace decoded from where the parse
+     * noted it, when it was not captured.
+     */
+    public Event withStack(Event e, Line line) {
+        if (e.stackTrace() != null || values.stackTraceAt < 0) {
+            return e;
+        }
+        String trace = JsonValueText.at(line.buf(), line.start() + values.stackTraceAt, line.start() + line.length());
+        return new Event(e.timestampMillis(), e.level(), e.service(), e.release(), e.errorType(), e.stackHash(),
+                e.method(), e.durationMs(), e.gauges(), e.correlationId(), e.message(), e.logger(), e.thread(), trace,
+                e.fingerprint(), e.labels());
+    }
+
+    private String noted(LogField f, String otherwise, Line line) {
+        int at = values.notedAt(f.ordinal());
+        return at < 0 ? otherwise : JsonValueText.at(line.buf(), line.start() + at, line.start() + line.length());
     }
 
     /** Reads the line with Jackson into {@link #values}; returns why it is skipped, or null when it is an event. */

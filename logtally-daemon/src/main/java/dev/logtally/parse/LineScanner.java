@@ -144,6 +144,10 @@ final class LineScanner implements FastPath {
                 return false;
             }
             i = ws(b, i + 1, end);
+            if (slot >= 0 && kinds[slot] == FieldTable.NOTED) {
+                v.note(gaugeIndex[slot], i - start); // a group's text: only where it is, here in the loop
+                slot = -1;
+            }
             i = slot < 0 ? skipValue(b, i, end, 1)
                     : kinds[slot] == FieldTable.NESTED ? readNested(nested[slot], b, i, end, start, v, 1)
                     : readValue(kinds[slot], gaugeIndex[slot], b, i, end, start, v);
@@ -235,6 +239,10 @@ final class LineScanner implements FastPath {
     private int readValue(int kind, int gauge, byte[] b, int i, int end, int start, EventValues v) {
         if (i >= end) {
             return -1;
+        }
+        if (kind == FieldTable.NOTED) {
+            v.note(gauge, i - start);
+            return skipValue(b, i, end, 1);
         }
         byte c = b[i];
         if (kind == FieldTable.STACK_HEAD) {

@@ -71,6 +71,7 @@ final class PlainValues {
             case FieldTable.RELEASE -> v.release = null;
             case FieldTable.STACK_HASH -> v.stackHash = null;
             case FieldTable.FINGERPRINT -> v.fingerprint = null;
+            case FieldTable.LABEL -> v.label(gauge, null);
             default -> throw new IllegalStateException("unknown field kind " + kind);
         }
     }
@@ -88,6 +89,7 @@ final class PlainValues {
             case FieldTable.METHOD -> v.method = label(b, from, len);
             case FieldTable.ERROR_TYPE -> v.errorType = label(b, from, len);
             case FieldTable.DURATION, FieldTable.GAUGE -> readNumber(kind, gauge, b, from, len, v);
+            case FieldTable.LABEL -> v.label(gauge, label(b, from, len));
             default -> readText(kind, b, from, len, v);
         }
     }

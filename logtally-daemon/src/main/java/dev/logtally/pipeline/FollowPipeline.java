@@ -88,7 +88,7 @@ public final class FollowPipeline implements FollowStep, Closeable {
         try {
             ErrorGroups groups = ErrorGroups.live(options.metrics().errorLevels(), options.errorGroups(), clock,
                     options.alerts() != null);
-            Pipeline pipeline = Pipeline.create(options, clock, Pipeline.EventTap.NONE, new GroupFeed(groups, options));
+            Pipeline pipeline = Pipeline.create(options, clock, Pipeline.EventTap.NONE, new GroupFeed(groups));
             SelfMetrics self = pipeline.self();
             FollowerOptions fo = Pipeline.followerOptions(options, clock);
             Optional<Checkpoint> cp = store.load();

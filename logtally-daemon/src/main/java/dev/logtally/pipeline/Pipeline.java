@@ -64,21 +64,30 @@ public final class Pipeline implements LineSink, ParseErrorSink {
 
     /**
      * As {@link #create(Options, Clock, EventTap)}, with each counted event also shown to {@code errors}, with
-     * its line: the tailer's error groups ({@link GroupFeed}) read an error line once more for its texts.
+     * its line: the tailer's error groups ({@link GroupFeed}) take an error line's texts from where the parser
+     * noted them.
      */
     public static Pipeline create(Options options, Clock clock, EventTap tap, ErrorFeed errors) {
         SelfMetrics self = new SelfMetrics(Version.current(), clock);
-        return new Pipeline(new LineParser(parserOptions(options)), new Aggregator(options.metrics(), self), self, tap,
-                errors);
+        return new Pipeline(new LineParser(errors.parserOptions(parserOptions(options))),
+                new Aggregator(options.metrics(), self), self, tap, errors);
     }
 
-    /** Sees each counted event with its line (valid during the call only), on the reading thread. */
+    /**
+     * Sees each counted event with its line (valid during the call only) and the parser that just read it
+     * (for {@link LineParser#withTexts}), on the reading thread.
+     */
     @FunctionalInterface
     public interface ErrorFeed {
         /** Nothing: replays and a tailer without groups. */
-        ErrorFeed NONE = (e, line) -> { };
+        ErrorFeed NONE = (e, line, parser) -> { };
 
-        void accept(Event e, Line line);
+        void accept(Event e, Line line, LineParser parser);
+
+        /** What the pipeline's parser reads, given the tailer's {@code fields}: those, unless the feed needs more. */
+        default ParserOptions parserOptions(ParserOptions fields) {
+            return fields;
+        }
     }
 
     /** Sees each parsed event before the aggregator counts it (on the reading thread). */
@@ -99,7 +108,7 @@ public final class Pipeline implements LineSink, ParseErrorSink {
             self.countEvent();
             tap.beforeCount(e);
             aggregator.apply(e);
-            errors.accept(e, line);
+            errors.accept(e, line, parser);
             if (e.timestampMillis() > newestEventMillis) {
                 newestEventMillis = e.timestampMillis();
             }

@@ -188,7 +188,7 @@ final class CheckpointCodec {
                     g.firstSeen(), g.lastSeen(), g.firstRelease(), g.sampleMessage(), g.sampleStack(),
                     g.sampleCorrelationId(), g.services(), g.methods(), g.releases(), g.hourEnd(), g.hours(),
                     st.state().label(), st.inRelease(), st.afterRelease(), st.changedAtMillis(), g.regressed(),
-                    g.touched()));
+                    g.touched(), g.recent()));
         }
         List<CheckpointJson.Transition> transitions = new ArrayList<>();
         for (AlertTransition t : s.transitions()) {
@@ -197,6 +197,14 @@ final class CheckpointCodec {
         }
         return new CheckpointJson.Groups(s.dropped(), s.nextTransitionId(), s.sequence(), groups, transitions,
                 new java.util.TreeMap<>(s.alertsSent()), new java.util.TreeMap<>(s.alertsFailed()));
+    }
+
+    /** The optional escalation ring of a group: null when absent, else times without a gap. */
+    private static List<Long> recent(List<Long> recent, String where) {
+        if (recent != null && recent.contains(null)) {
+            throw new IllegalArgumentException("the recent times of " + where + " hold a null");
+        }
+        return recent;
     }
 
     private static ErrorGroupsState groups(CheckpointJson.Groups j) {
@@ -225,7 +233,8 @@ final class CheckpointCodec {
                     need(g.methods(), "methods of " + where), need(g.releases(), "releases of " + where),
                     need(g.hourEnd(), "hourEnd of " + where), hours,
                     new GroupStatus(state, g.inRelease(), g.afterRelease(), need(g.statusChangedAt(), "statusChangedAt of " + where)),
-                    need(g.regressed(), "regressed of " + where), need(g.touched(), "touched of " + where)));
+                    need(g.regressed(), "regressed of " + where), need(g.touched(), "touched of " + where),
+                    recent(g.recent(), where)));
         }
         List<AlertTransition> transitions = new ArrayList<>();
         for (CheckpointJson.Transition t : need(j.transitions(), "errorGroups.transitions")) {

@@ -37,12 +37,12 @@ final class CheckpointJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"fingerprint", "key", "errorType", "stackHash", "count", "firstSeen", "lastSeen",
         "firstRelease", "sampleMessage", "sampleStack", "sampleCorrelationId", "services", "methods", "releases",
-        "hourEnd", "hours", "status", "inRelease", "afterRelease", "statusChangedAt", "regressed", "touched"})
+        "hourEnd", "hours", "status", "inRelease", "afterRelease", "statusChangedAt", "regressed", "touched", "recent"})
     record Group(String fingerprint, Long key, String errorType, String stackHash, Long count, Long firstSeen,
                  Long lastSeen, String firstRelease, String sampleMessage, String sampleStack,
                  String sampleCorrelationId, List<String> services, List<String> methods, List<String> releases,
                  Long hourEnd, List<Long> hours, String status, String inRelease, String afterRelease,
-                 Long statusChangedAt, Boolean regressed, Long touched) {
+                 Long statusChangedAt, Boolean regressed, Long touched, List<Long> recent) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -17,7 +17,7 @@ class CardinalityGuardTest {
                 .toList();
     }
 
-    private static double dropped(SelfMetrics self, String metric, String label) {
+    static double dropped(SelfMetrics self, String metric, String label) {
         return self.checkpointed().family(SelfMetrics.SERIES_DROPPED).orElseThrow().series().stream()
                 .filter(s -> s.labelValues().equals(List.of(metric, label))).findFirst().orElseThrow().value();
     }

@@ -17,7 +17,7 @@ class ErrorGroupsTest {
     private static Event error(long t, String type, String hash, String release, String message, String fingerprint) {
         return new Event(t, "ERROR", "api", release, type, hash, null, Double.NaN, null, "cid-" + t, message, null, null,
                 "java.lang.IllegalStateException: " + message + "\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\n",
-                fingerprint);
+                fingerprint, null);
     }
 
     private ErrorGroups live(int max) {
@@ -140,5 +140,81 @@ class ErrorGroupsTest {
         // Resolved "in the next release" after 2.4.0 (the newest it was seen in): 2.4.1 regresses it.
         assertEquals(List.of(AlertTransition.Kind.NEW, AlertTransition.Kind.NEW, AlertTransition.Kind.REGRESSED), kinds(back));
         assertTrue(back.transitions().get(0).delivered());
+    }
+
+    private ErrorGroups escalating(int events, java.time.Duration window) {
+        return ErrorGroups.live(List.of("ERROR"), ErrorGroupOptions.defaults().withEscalating(events, window), clock);
+    }
+
+    private static long count(ErrorGroups g, AlertTransition.Kind kind) {
+        return g.transitions().stream().filter(t -> t.kind() == kind).count();
+    }
+
+    @Test
+    void escalatingIsOffByDefault() {
+        ErrorGroups g = live(10);
+        for (int i = 0; i < 500; i++) {
+            g.add(error(T0 + i, "timeout", "h1", null, "m", null), null, 0, i);
+        }
+        assertEquals(List.of(AlertTransition.Kind.NEW), kinds(g));
+        assertEquals(null, g.state().groups().get(0).recent());
+    }
+
+    @Test
+    void nEventsWithinTheWindowEscalateOncePerTransition() {
+        ErrorGroups g = escalating(5, java.time.Duration.ofMinutes(10));
+        long minute = 60_000;
+        // 4 events in 10 minutes, then the 5th 11 minutes after the first: the last 5 span 11 minutes, no escalation.
+        for (long t : new long[] {0, 1, 2, 3, 11}) {
+            g.add(error(T0 + t * minute, "timeout", "h1", "2.4.0", "m", null), null, 0, t);
+        }
+        assertEquals(0, count(g, AlertTransition.Kind.ESCALATING));
+        // 12, 13, 14: the last 5 (3, 11, 12, 13, 14) span 11 minutes; 15: (11..15) span 4 minutes: escalates.
+        for (long t : new long[] {12, 13, 14}) {
+            g.add(error(T0 + t * minute, "timeout", "h1", "2.4.0", "m", null), null, 0, t);
+        }
+        assertEquals(0, count(g, AlertTransition.Kind.ESCALATING));
+        clock.set(Instant.ofEpochMilli(T0 + 15 * minute));
+        g.add(error(T0 + 15 * minute, "timeout", "h1", "2.4.1", "m", null), null, 0, 15);
+        AlertTransition esc = g.transitions().get(1);
+        assertEquals(AlertTransition.Kind.ESCALATING, esc.kind());
+        assertEquals("2.4.1", esc.release());
+        assertEquals(T0 + 15 * minute, esc.startsAtMillis());
+        // Still bursting: one alert per transition, its end pushed on by further events like the others.
+        for (long t = 16; t < 40; t++) {
+            clock.set(Instant.ofEpochMilli(T0 + t * minute));
+            g.add(error(T0 + t * minute, "timeout", "h1", "2.4.1", "m", null), null, 0, t);
+        }
+        assertEquals(1, count(g, AlertTransition.Kind.ESCALATING));
+        assertEquals(T0 + 39 * minute + 3_600_000, g.transitions().get(1).endsAtMillis());
+        // Resolved and finished (the sender's part after the quiet period): a new burst escalates again.
+        g.finished(esc.id());
+        assertEquals(0, count(g, AlertTransition.Kind.ESCALATING));
+        g.add(error(T0 + 40 * minute, "timeout", "h1", "2.4.1", "m", null), null, 0, 40);
+        assertEquals(1, count(g, AlertTransition.Kind.ESCALATING), "escalates again once the last one is finished");
+        assertTrue(g.transitions().get(1).id() > esc.id());
+        // Another group is judged on its own events.
+        g.add(error(T0 + 40 * minute, "refused", "h2", null, "m", null), null, 0, 41);
+        assertEquals(List.of(AlertTransition.Kind.NEW, AlertTransition.Kind.ESCALATING, AlertTransition.Kind.NEW),
+                kinds(g));
+    }
+
+    @Test
+    void theEscalationRingIsInTheStateSoARestartDecidesAlike() {
+        java.time.Duration window = java.time.Duration.ofMinutes(1);
+        ErrorGroups straight = escalating(3, window);
+        ErrorGroups before = escalating(3, window);
+        for (int i = 0; i < 2; i++) {
+            straight.add(error(T0 + i * 1000, "timeout", "h1", null, "m", null), null, 0, i);
+            before.add(error(T0 + i * 1000, "timeout", "h1", null, "m", null), null, 0, i);
+        }
+        assertEquals(List.of(T0, T0 + 1000), before.state().groups().get(0).recent());
+        ErrorGroups after = escalating(3, window);
+        after.restore(before.state());
+        straight.add(error(T0 + 2000, "timeout", "h1", null, "m", null), null, 0, 2);
+        after.add(error(T0 + 2000, "timeout", "h1", null, "m", null), null, 0, 2);
+        assertEquals(List.of(AlertTransition.Kind.NEW, AlertTransition.Kind.ESCALATING), kinds(straight));
+        assertEquals(kinds(straight), kinds(after));
+        assertEquals(straight.state(), after.state());
     }
 }

@@ -26,6 +26,6 @@ public final class Events {
     public static Event event(String level, String errorType, String service, String method, double durationMs,
                               double[] gauges) {
         return new Event(Event.NO_TIME, level, service, null, errorType, null, method, durationMs, gauges,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

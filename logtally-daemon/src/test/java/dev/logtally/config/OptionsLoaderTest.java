@@ -47,6 +47,8 @@ class OptionsLoaderTest {
                 buckets = 0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10
                 checkpoint.interval = 1s
                 error.levels = ERROR
+                errors.escalating.events = 0 (off)
+                errors.escalating.window = 10m
                 errors.max.groups = 1000
                 fields.correlation_id = correlation_id
                 fields.duration_ms = duration_ms
@@ -65,6 +67,7 @@ class OptionsLoaderTest {
                 gauges =\s
                 issues.remote = false
                 issues.token.file = (none: read-only)
+                labels.extra = (none)
                 labels.max.values = 100
                 line.max.bytes = 1MiB
                 listen = (none)

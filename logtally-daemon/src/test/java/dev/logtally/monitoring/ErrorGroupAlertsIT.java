@@ -373,6 +373,34 @@ class ErrorGroupAlertsIT {
     }
 
     @Test
+    void aBurstFiresErrorGroupEscalatingOnceAndTheReleaseLabelsTheSeries() throws Exception {
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        Path state = tmp.resolve("state");
+        int port = RealProgram.freePort();
+        tail(logs, state, port, List.of(), "errors.escalating.events = 3", "errors.escalating.window = 10m",
+                "labels.extra = release");
+        Path file = logs.resolve("app.log");
+        String fp = Fingerprint.of("burst", "b1");
+        String series = "loka_stratum_errors_total{error_type=\"burst\",service=\"loka-stratum\",release=\"2.4.1\"}";
+        Instant t0 = Instant.now();
+        append(file, errorLine(t0, "burst", "b1", "2.4.1", "one", "c1") + errorLine(t0.plusSeconds(1), "burst", "b1", "2.4.1", "two", "c2"));
+        Poll.until(WAIT, "the NewErrorGroup", () -> firing("NewErrorGroup").containsKey(fp));
+        Poll.until(WAIT, "two counted", () -> metric(port, series) == 2);
+        assertEquals(0, metric(port, "logtally_alerts_sent_total{alertname=\"ErrorGroupEscalating\"}"));
+        // The third within 10 minutes escalates; two more while it is active do not fire again.
+        append(file, errorLine(t0.plusSeconds(2), "burst", "b1", "2.4.1", "three", "c3"));
+        Poll.until(WAIT, "the ErrorGroupEscalating", () -> firing("ErrorGroupEscalating").containsKey(fp));
+        append(file, errorLine(t0.plusSeconds(3), "burst", "b1", "2.4.1", "four", "c4")
+                + errorLine(t0.plusSeconds(4), "burst", "b1", "2.4.1", "five", "c5"));
+        Poll.until(WAIT, "all five counted under their release", () -> metric(port, series) == 5);
+        Poll.until(WAIT, "one delivery counted", () -> metric(port, "logtally_alerts_sent_total{alertname=\"ErrorGroupEscalating\"}") == 1);
+        assertEquals(Map.of(fp, 1), firing("ErrorGroupEscalating"));
+        assertEquals(1, alertsInAlertmanager("ErrorGroupEscalating"));
+        assertTrue(firstAlert("ErrorGroupEscalating", fp).path("annotations").path("summary").asString()
+                .startsWith("Error group burst in loka-stratum is escalating"));
+    }
+
+    @Test
     void timeFromAnErrorLineToTheWebhook() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         Path state = tmp.resolve("state");

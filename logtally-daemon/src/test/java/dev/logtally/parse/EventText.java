@@ -43,6 +43,18 @@ final class EventText {
             }
             sb.append(']');
         }
+        if (e.labels() != null) {
+            sb.append(" labels=[");
+            for (int i = 0; i < e.labels().length; i++) {
+                sb.append(i == 0 ? "" : ", ");
+                if (e.labels()[i] == null) {
+                    sb.append("null");
+                } else {
+                    quote(sb, e.labels()[i]);
+                }
+            }
+            sb.append(']');
+        }
         text(sb, "correlation_id", e.correlationId());
         text(sb, "message", e.message());
         text(sb, "logger", e.logger());

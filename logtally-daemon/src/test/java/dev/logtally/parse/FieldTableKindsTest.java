@@ -24,7 +24,7 @@ class FieldTableKindsTest {
                 assertEquals(null, before, f.getName() + " has the number of " + before);
             }
         }
-        assertEquals(17, byNumber.size(), "kinds: " + byNumber);
+        assertEquals(19, byNumber.size(), "kinds: " + byNumber);
     }
 
     @Test

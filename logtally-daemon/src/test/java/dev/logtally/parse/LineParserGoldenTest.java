@@ -64,6 +64,10 @@ class LineParserGoldenTest {
         if (gauges != null) {
             b.gauges(List.of(gauges.split(",")));
         }
+        String labels = p.getProperty("labels.extra");
+        if (labels != null) {
+            b.labels(List.of(labels.split(",")));
+        }
         String capture = p.getProperty("capture");
         if ("all".equals(capture)) {
             b.captureAll();

@@ -34,6 +34,24 @@ class LineScannerTest {
         assertEquals(Golden.render(lines, new LineParser(options, false)), Golden.render(lines, new LineParser(options, true)));
         ParserOptions all = ParserOptions.builder().captureAll().gauges(List.of("queue_depth", "active_connections")).build();
         assertEquals(Golden.render(lines, new LineParser(all, false)), Golden.render(lines, new LineParser(all, true)));
+        compareNoted(lines, options);
+    }
+
+    /** The texts of error groups as values that the scanner reads, skips, or declines for Jackson. */
+    @Test
+    void notedTextsAreWhatACapturingParserReads() {
+        List<byte[]> lines = new ArrayList<>();
+        String[] values = {"\"plain\"", "\"\"", "\"caf\u00e9 \u20ac \ud83d\ude00\"", "\"a\\nb\\t\\\"q\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00\"",
+            "42", "-1.50e+3", "true", "false", "null", "{\"a\":\"b\"}", "[1,\"x\"]", "\"" + "m".repeat(2000) + "\""};
+        for (String v : values) {
+            for (String name : new String[] {"message", "correlation_id", "release", "stack_hash", "fingerprint", "stack_trace"}) {
+                lines.add(bytes("{\"level\":\"ERROR\",\"" + name + "\":" + v + "}"));
+                lines.add(bytes("{\"" + name + "\":" + v + " , \"level\":\"ERROR\",\"" + name + "\":" + v + "}"));
+                lines.add(bytes("{\"level\":\"ERROR\",\"" + name + "\":\"first\",\"" + name + "\":" + v + "}"));
+            }
+        }
+        compareNoted(lines, ParserOptions.defaults());
+        compareNoted(lines, ParserOptions.builder().labels(List.of("release")).build());
     }
 
     @Test
@@ -123,6 +141,8 @@ class LineScannerTest {
         int fast = compare(mutated, tailer);
         compare(mutated, ParserOptions.builder().captureAll().build());
         compare(mutated, LineParserGoldenTest.options("ecs-nested"));
+        compareNoted(mutated, tailer);
+        compareNoted(mutated, LineParserGoldenTest.options("ecs-nested"));
         // The mutations must leave enough lines for the fast path to read, or the comparison proves little.
         assertTrue(fast > mutated.size() / 5, fast + " of " + mutated.size() + " mutated lines read by the fast path");
     }
@@ -237,6 +257,34 @@ class LineScannerTest {
     }
 
     /** Renders {@code lines} through both paths, asserts equality; returns how many the fast path read. */
+    /**
+     * The tailer's error-group texts, noted on either path and decoded ({@link LineParser#withTexts},
+     * {@link LineParser#withStack}), must be exactly what Jackson reads when it captures them.
+     */
+    private static void compareNoted(List<byte[]> lines, ParserOptions options) {
+        LogField[] texts = {LogField.MESSAGE, LogField.CORRELATION_ID, LogField.RELEASE, LogField.STACK_HASH,
+            LogField.FINGERPRINT};
+        ParserOptions noting = options.noting(texts);
+        ParserOptions capturing = options.capturing(texts).capturing(LogField.STACK_TRACE);
+        String captured = notedRender(lines, new LineParser(capturing, false), false);
+        assertEquals(captured, notedRender(lines, new LineParser(noting, false), true));
+        assertEquals(captured, notedRender(lines, new LineParser(noting, true), true));
+    }
+
+    private static String notedRender(List<byte[]> lines, LineParser parser, boolean decode) {
+        StringBuilder out = new StringBuilder();
+        for (byte[] b : lines) {
+            dev.logtally.source.Line line = new dev.logtally.source.Line("t", 0, b.length + 1, b, 0, b.length, false);
+            List<ParseError> errors = new ArrayList<>();
+            Event e = parser.parse(line, (error, bad) -> errors.add(error));
+            if (e != null && decode) {
+                e = parser.withStack(parser.withTexts(e, line), line);
+            }
+            out.append(EventText.render(e, errors)).append(" fingerprint=").append(e == null ? "-" : e.fingerprint()).append('\n');
+        }
+        return out.toString();
+    }
+
     private static int compare(List<byte[]> lines, ParserOptions options) {
         assertEquals(Golden.render(lines, new LineParser(options, false)), Golden.render(lines, new LineParser(options, true)));
         LineScanner scanner = scanner(options);
@@ -278,7 +326,7 @@ class LineScannerTest {
     }
 
     private static EventValues values() {
-        EventValues v = new EventValues(2);
+        EventValues v = new EventValues(2, 2);
         v.reset();
         return v;
     }

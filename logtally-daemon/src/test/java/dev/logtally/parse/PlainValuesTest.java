@@ -13,7 +13,7 @@ class PlainValuesTest {
 
     private long timestamp(String text, int at) {
         byte[] b = ("{\"@timestamp\":\"".substring(0, at) + text + "\"}").getBytes(StandardCharsets.US_ASCII);
-        EventValues v = new EventValues(0);
+        EventValues v = new EventValues(0, 0);
         v.reset();
         values.readString(FieldTable.TIMESTAMP, -1, b, at, text.length(), v);
         assertEquals(v.timestampMillis == Event.NO_TIME, v.timestampInvalid, text);
@@ -52,7 +52,7 @@ class PlainValuesTest {
     @Test
     void theServiceKeptFromTheLastLineIsTheCachesValue() {
         byte[] b = "orders|orders|payments|".getBytes(StandardCharsets.US_ASCII);
-        EventValues v = new EventValues(0);
+        EventValues v = new EventValues(0, 0);
         v.reset();
         values.readString(FieldTable.SERVICE, -1, b, 0, 6, v);
         String first = v.service;

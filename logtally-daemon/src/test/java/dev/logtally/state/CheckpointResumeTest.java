@@ -36,7 +36,7 @@ class CheckpointResumeTest {
             out.add(new Event(Event.NO_TIME, r.nextInt(4) == 0 ? "ERROR" : "INFO", "s" + r.nextInt(3), null,
                     r.nextInt(5) == 0 ? null : "t" + r.nextInt(8), null, r.nextBoolean() ? "m" + r.nextInt(7) : null,
                     r.nextDouble() * 3000, new double[] {r.nextInt(3) == 0 ? r.nextDouble() * 1e9 : Double.NaN},
-                    null, null, null, null, null, null));
+                    null, null, null, null, null, null, null));
         }
         return out;
     }

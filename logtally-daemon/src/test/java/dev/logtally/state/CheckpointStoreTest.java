@@ -185,7 +185,7 @@ class CheckpointStoreTest {
             SelfMetrics self = new SelfMetrics("t", Clock.systemUTC());
             Aggregator agg = new Aggregator(AggregatorOptions.defaults("app").withGauges(List.of("a", "b")), self);
             agg.apply(new Event(Event.NO_TIME, "ERROR", null, null, null, null, "GET", Double.NaN,
-                    new double[] {Double.NaN, 4}, null, null, null, null, null, null));
+                    new double[] {Double.NaN, 4}, null, null, null, null, null, null, null));
             store.save(Checkpoint.of(3, "app", List.of(), Snapshots.combine(agg.snapshot(), self.checkpointed())));
             String text = Files.readString(store.file());
             assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
