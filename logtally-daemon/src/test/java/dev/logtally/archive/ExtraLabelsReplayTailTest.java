@@ -128,7 +128,7 @@ class ExtraLabelsReplayTailTest {
             tail = fp.checkpoint();
         }
         Replay.Result replay = new Replay(o, Clock.systemUTC(), 1, 0)
-                .run(FileOrder.byFirstEvent(LogInputs.expand(List.of(logs.toString())).files(),
+                .run(FirstEvents.oldestFirst(LogInputs.expand(List.of(logs.toString())).files(),
                         Pipeline.parserOptions(o), o.lineMaxBytes()), Progress.NONE);
         assertEquals(List.of(), replay.problems());
         String fromTail = TextFormat.render(labelled(tail));
