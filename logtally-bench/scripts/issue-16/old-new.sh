@@ -1,6 +1,7 @@
 #!/bin/bash
 # Replay and tail throughput of two logtally jars, alternating in one run (docs/BENCHMARKS.md, "Issue 16").
-#   old-new.sh OLD_JAR NEW_JAR [ROUNDS]
+#   [COPIES=N] old-new.sh OLD_JAR NEW_JAR [ROUNDS]
+# COPIES (default 1) makes the input N copies of the 2,000,000 lines, so that start-up and JIT weigh less.
 # Each round runs both jars (the order flips every round), each doing
 #   replay: `replay FILE` over one file of 2,000,000 drop-in-like lines (467 MB), to /dev/null;
 #   tail:   `tail --path FILE --listen ...` until /metrics counts all 2,000,000 lines.
@@ -9,10 +10,15 @@
 # Run it under `flock /tmp/jmh.lock` so that no benchmark runs beside it.
 set -euo pipefail
 old=$(realpath "$1"); new=$(realpath "$2"); rounds=${3:-5}
+copies=${COPIES:-1}; lines=$((2000000 * copies))
 dir=/tmp/tp16; log=$dir/app.log
 mkdir -p $dir
-if [ ! -f $log ]; then
-  python3 "$(dirname "$0")/../tail-log.py" /tmp/tp16/app.log
+if [ ! -f $dir/one.log ]; then
+  python3 "$(dirname "$0")/../tail-log.py" $dir/one.log
+fi
+if [ "$(cat $dir/copies 2>/dev/null)" != "$copies" ]; then
+  for c in $(seq 1 $copies); do cat $dir/one.log; done > $log
+  echo $copies > $dir/copies
 fi
 tck=$(getconf CLK_TCK)
 
@@ -31,18 +37,18 @@ tail_run() {  # JAR LABEL
   java -Xmx128m -XX:+UseSerialGC -jar "$1" tail --path $log --state-dir $st/state --listen 127.0.0.1:$port --config $st/props >/dev/null 2>&1 &
   local pid=$! deadline=$((SECONDS + 600)) v=""
   while [ $SECONDS -lt $deadline ]; do
-    v=$(curl -s 127.0.0.1:$port/metrics | awk '/^logtally_lines_total /{print $2}') || true
-    [ "$v" = "2e+06" ] || [ "$v" = "2000000" ] && break
+    v=$(curl -s 127.0.0.1:$port/metrics | awk -v n=$lines '/^logtally_lines_total /{print ($2 + 0 == n) ? "all" : $2}') || true
+    [ "$v" = "all" ] && break
     sleep 0.05
   done
   local t1; t1=$(date +%s.%N)
   local ut st2; read -r ut st2 <<<"$(awk '{print $14, $15}' /proc/$pid/stat)"
   kill $pid; wait $pid 2>/dev/null || true; rm -rf $st
-  [ "$v" = "2e+06" ] || [ "$v" = "2000000" ] || { echo "tail $2: never counted all lines (last: $v)"; return 1; }
+  [ "$v" = "all" ] || { echo "tail $2: never counted all $lines lines (last: $v)"; return 1; }
   echo "tail $2 wall=$(echo "$t1 - $t0" | bc) cpu=$(echo "scale=2; ($ut + $st2) / $tck" | bc) load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-echo "nproc=$(nproc) old=$old new=$new rounds=$rounds start=$(date -u +%FT%TZ) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nproc=$(nproc) old=$old new=$new rounds=$rounds lines=$lines start=$(date -u +%FT%TZ) load=$(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 $rounds); do
   if [ $((r % 2)) -eq 1 ]; then order="old new"; else order="new old"; fi
   for which in $order; do
