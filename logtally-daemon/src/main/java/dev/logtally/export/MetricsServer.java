@@ -41,13 +41,16 @@ public final class MetricsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Supplier<MetricSnapshot> snapshots;
     private final Supplier<String> unhealthy;
+    /** Where {@code GET /} sends a browser: the first page (the issues list), or null (then 404). */
+    private final String home;
 
     private MetricsServer(HttpServer server, ExecutorService executor, Supplier<MetricSnapshot> snapshots,
-                          Supplier<String> unhealthy) {
+                          Supplier<String> unhealthy, String home) {
         this.server = server;
         this.executor = executor;
         this.snapshots = snapshots;
         this.unhealthy = unhealthy;
+        this.home = home;
     }
 
     /**
@@ -87,7 +90,8 @@ public final class MetricsServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MetricsServer metrics = new MetricsServer(server, executor, snapshots, unhealthy);
+        String home = pages.keySet().stream().filter(c -> !c.endsWith("/")).findFirst().orElse(null);
+        MetricsServer metrics = new MetricsServer(server, executor, snapshots, unhealthy, home);
         server.createContext("/", metrics::handle);
         pages.forEach(server::createContext);
         server.setExecutor(executor);
@@ -120,6 +124,11 @@ public final class MetricsServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             boolean metrics = path.equals("/metrics");
+            if (home != null && path.equals("/") && (method.equals("GET") || method.equals("HEAD"))) {
+                exchange.getResponseHeaders().set("Location", home); // an operator opening the bare address
+                send(exchange, 302, "text/plain; charset=utf-8", "see " + home + "\n", false);
+                return;
+            }
             if (!metrics && !path.equals("/-/healthy")) {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found; try /metrics\n", false);
                 return;

@@ -76,6 +76,22 @@ class MetricsServerTest {
     }
 
     @Test
+    void theBareAddressLeadsToTheFirstPageWhenThereArePages() throws Exception {
+        com.sun.net.httpserver.HttpHandler page = exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        };
+        try (MetricsServer server = MetricsServer.start(MetricsServer.address("127.0.0.1:0"), Fixtures::snapshot,
+                () -> null, new java.util.LinkedHashMap<>(java.util.Map.of("/issues", page)))) {
+            HttpResponse<byte[]> root = send(server, "GET", "/", null);
+            assertEquals(302, root.statusCode());
+            assertEquals("/issues", root.headers().firstValue("Location").orElseThrow());
+            assertEquals(204, send(server, "GET", "/issues", null).statusCode());
+            assertEquals(404, send(server, "GET", "/other", null).statusCode());
+        }
+    }
+
+    @Test
     void healthNotFoundMethodNotAllowedAndHead() throws Exception {
         try (MetricsServer server = local(Fixtures::snapshot)) {
             HttpResponse<byte[]> healthy = send(server, "GET", "/-/healthy", null);
