@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts alerts to Alertmanager's API v2 ({@code POST <url>/api/v2/alerts}, a JSON array of
  * {@code {labels, annotations, startsAt, endsAt, generatorURL}}) at every configured URL, with the push's
- * TLS trust and {@code Authorization} header ({@link CaTrust}, {@link AuthHeader}) and bounded by
+ * TLS trust and {@code Authorization} header ({@link CaTrust}, {@link Credentials}) and bounded by
  * {@code alertmanager.timeout}. A post counts as delivered when at least one Alertmanager accepted it
  * (2xx): the instances of an HA cluster share alerts among themselves, as Prometheus relies on.
  *
@@ -29,12 +29,14 @@ public final class AlertmanagerClient {
     private final AlertOptions options;
     private final SSLSocketFactory tls;
     private final String authorization;
-    private final List<String> secrets = new ArrayList<>();
+    private final List<String> secrets;
 
     public AlertmanagerClient(AlertOptions options) {
         this.options = options;
         this.tls = options.caFile() == null ? null : CaTrust.socketFactory(options.caFile(), "alertmanager.tls.ca.file");
-        this.authorization = AuthHeader.of(options.auth(), secrets);
+        Credentials credentials = Credentials.of(options.auth());
+        this.authorization = credentials.header();
+        this.secrets = credentials.secrets();
     }
 
     /** Posts {@code alerts} to every Alertmanager; null when one accepted them, else why none did (one line). */
