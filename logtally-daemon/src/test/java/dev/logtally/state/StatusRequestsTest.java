@@ -10,6 +10,7 @@ import dev.logtally.aggregate.ErrorGroups;
 import dev.logtally.aggregate.GroupStatus;
 import dev.logtally.aggregate.StatusChange;
 import dev.logtally.aggregate.StatusOutcome;
+import dev.logtally.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusRequestsTest {
+    /** The tailer's clock: a change is stamped with its time. */
+    private static final Clock TAILER_CLOCK = Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"), java.time.ZoneOffset.UTC);
+
     private static final String FP = "0f3c2a9e8d7b6a51";
 
     @TempDir
@@ -63,24 +67,23 @@ class StatusRequestsTest {
             CompletableFuture<StatusOutcome> cli = CompletableFuture.supplyAsync(() -> StatusRequests.submit(dir,
                     StatusChange.resolve(FP).inRelease("2.5.0"), Duration.ofSeconds(30), Clock.systemUTC()));
             // The tailer's side, as FollowPipeline.checkpoint does it: apply, save, then answer.
-            List<StatusRequests.Answered> answered = List.of();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (answered.isEmpty() && System.currentTimeMillis() < deadline) {
-                Checkpoint cp = tailer.load().orElseThrow();
-                ErrorGroups groups = ErrorGroups.live(List.of("ERROR"), ErrorGroupOptions.defaults(), Clock.systemUTC());
-                groups.restore(cp.groups());
-                answered = StatusRequests.applyAll(dir, groups::change);
-                if (!answered.isEmpty()) {
-                    tailer.save(cp.withGroups(groups.state()));
-                    answered.forEach(StatusRequests.Answered::send);
+            Checkpoint cp = tailer.load().orElseThrow();
+            ErrorGroups groups = ErrorGroups.live(List.of("ERROR"), ErrorGroupOptions.defaults(), TAILER_CLOCK);
+            groups.restore(cp.groups());
+            Poll.until(Duration.ofSeconds(30), "the request file", () -> {
+                List<StatusRequests.Answered> answered = StatusRequests.applyAll(dir, groups::change);
+                if (answered.isEmpty()) {
+                    return false;
                 }
-                Thread.onSpinWait();
-            }
+                tailer.save(cp.withGroups(groups.state()));
+                answered.forEach(StatusRequests.Answered::send);
+                return true;
+            });
             StatusOutcome o = cli.get();
             assertTrue(o.applied(), o.message());
             assertEquals(FP + ": resolved in 2.5.0", o.message());
         }
-        assertEquals(GroupStatus.resolvedIn("2.5.0", statusIn(dir).changedAtMillis()), statusIn(dir));
+        assertEquals(GroupStatus.resolvedIn("2.5.0", TAILER_CLOCK.millis()), statusIn(dir));
         try (var files = Files.list(dir.resolve("requests"))) {
             assertEquals(List.of(), files.toList()); // request and answer both removed
         }
